@@ -1,0 +1,3 @@
+import { preset } from '@orgcard/vitest-config';
+
+export default preset();
