@@ -5,6 +5,7 @@ import { freePort } from './ports.ts';
 
 export interface PrivateRedis {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -26,9 +27,12 @@ export function hasRedisServer(): boolean {
  * Starts `redis-server` from PATH on a free port. With `dataDir` it keeps an append-only file
  * there (jobs survive a restart); without it nothing is written to disk.
  */
-export async function startPrivateRedis(dataDir?: string): Promise<PrivateRedis> {
+export async function startPrivateRedis(
+  dataDir?: string,
+  port?: number,
+): Promise<PrivateRedis> {
   if (!hasRedisServer()) throw new MissingRedisError();
-  const port = await freePort();
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', ''];
   args.push('--maxmemory-policy', 'noeviction');
   if (dataDir) {
@@ -41,6 +45,7 @@ export async function startPrivateRedis(dataDir?: string): Promise<PrivateRedis>
   await waitForPort(port, child);
 
   return {
+    port,
     url: `redis://127.0.0.1:${port}`,
     stop: () => stopChild(child),
   };

@@ -1,0 +1,14 @@
+export { appRouter, createCaller, type AppRouter } from './root.ts';
+export { createContext, type Context, type RequestInfo } from './trpc/context.ts';
+export type { ProcedureMeta, Access, FieldErrors } from './trpc/init.ts';
+export { createAppServices, type AppServices, type ServicesConfig } from './services.ts';
+export { checkHealth, type HealthReport } from './health.ts';
+export { AppError, errorCodes, type ErrorCode } from './errors.ts';
+export { createLogger, type Logger } from './logger.ts';
+export { commonEnvShape, parseEnv, loadEnvOrExit, EnvError } from './config/env.ts';
+export { createMailer, type Mailer } from './notifications/mailer.ts';
+export { DevSmsProvider, type SmsProvider } from './notifications/sms.ts';
+export { deliverNotification, type DeliveryChannels } from './notifications/deliver-notification.ts';
+export { renderTemplate, type TemplateName } from './notifications/templates.ts';
+export { startSmtpCatcher, type SmtpCatcher } from './dev/smtp-catcher.ts';
+export { enqueueJob } from './outbox/enqueue.ts';

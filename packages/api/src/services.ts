@@ -1,0 +1,50 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Orm } from '@orgcard/db';
+import { queueNames, type QueueName } from './jobs/queues.ts';
+import type { Logger } from './logger.ts';
+import { DevSmsProvider, type SmsProvider } from './notifications/sms.ts';
+
+export interface ServicesConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  redisUrl: string;
+  /** Prefix of every Redis key: queues and rate limits. Tests use one per file. */
+  queuePrefix: string;
+  appUrl: string;
+}
+
+/** Long-lived resources shared by every request of a process. */
+export interface AppServices {
+  config: ServicesConfig;
+  orm: Orm;
+  redis: Redis;
+  queues: Record<QueueName, Queue>;
+  logger: Logger;
+  sms: SmsProvider;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the Redis connection and queue handles. The API only reads queue counts; jobs reach
+ * the queues through the outbox, never from inside a request's transaction.
+ */
+export function createAppServices(config: ServicesConfig, orm: Orm, logger: Logger): AppServices {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
+  redis.on('error', (error) => logger.debug({ err: error.message }, 'redis connection error'));
+  const queues = Object.fromEntries(
+    queueNames.map((name) => [name, new Queue(name, { connection: redis, prefix: config.queuePrefix })]),
+  ) as Record<QueueName, Queue>;
+
+  return {
+    config,
+    orm,
+    redis,
+    queues,
+    logger,
+    sms: new DevSmsProvider(orm.em),
+    async close() {
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@orgcard/db';
+import type { Logger } from '../logger.ts';
+import type { AppServices } from '../services.ts';
+
+/** What the transport knows about the request that called a procedure. */
+export interface RequestInfo {
+  requestId: string;
+  ip: string;
+  userAgent: string;
+}
+
+export interface Context {
+  services: AppServices;
+  /** A fresh unit of work for this request. */
+  em: EntityManager;
+  log: Logger;
+  request: RequestInfo;
+}
+
+/** Builds the context of one request: its own entity manager fork and child logger. */
+export function createContext(services: AppServices, request: RequestInfo): Context {
+  return {
+    services,
+    em: services.orm.em.fork(),
+    log: services.logger.child({ requestId: request.requestId }),
+    request,
+  };
+}
