@@ -122,7 +122,9 @@ describe('the outbox journey: procedure → outbox → relay → worker → SMTP
     const repeated = await eventually(async () => {
       const again = await worker.queues.notifications.getJob(outboxId);
 
-      return again?.finishedOn && again.returnvalue?.delivered === false && again;
+      const repeatedRun = again?.finishedOn && again.returnvalue?.delivered === false;
+
+      return repeatedRun ? again : null;
     });
 
     expect(repeated.returnvalue).toEqual({ delivered: false });

@@ -5,7 +5,7 @@ export { createAppServices, type AppServices, type ServicesConfig } from './serv
 export { checkHealth, type HealthReport } from './health.ts';
 export { AppError, errorCodes, type ErrorCode } from './errors.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { commonEnvShape, parseEnv, loadEnvOrExit, EnvError } from './config/env.ts';
+export { commonEnvShape, prepareEnvShape, parseEnv, loadEnvOrExit, EnvError } from './config/env.ts';
 export { createMailer, type Mailer } from './notifications/mailer.ts';
 export { DevSmsProvider, type SmsProvider } from './notifications/sms.ts';
 export { deliverNotification, type DeliveryChannels } from './notifications/deliver-notification.ts';

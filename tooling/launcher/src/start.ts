@@ -19,6 +19,16 @@ async function runToEnd(script: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (code !== 0) throw new Error(`${script} завершился с кодом ${code}`);
 }
 
+async function waitUntilServing(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function main(): Promise<void> {
   const services = await startServices({
     root,
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
       }
     });
   }
+  await waitUntilServing(port);
   const where = [
     services.started.postgres ? 'частный PostgreSQL' : 'PostgreSQL из DATABASE_URL',
     services.started.redis ? 'частный Redis' : 'Redis из REDIS_URL',

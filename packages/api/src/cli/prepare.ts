@@ -1,20 +1,11 @@
 // Brings the database up to date before web and worker start: migrations, then demo data once
 // (development only). `pnpm start` runs it; the production image runs it before the web server.
-import { z } from 'zod';
 import { connectOrm, migrate } from '@orgcard/db';
-import { commonEnvShape, loadEnvOrExit } from '../config/env.ts';
+import { loadEnvOrExit, prepareEnvShape } from '../config/env.ts';
 import { createLogger } from '../logger.ts';
 import { seedDemoData } from '../seed/seed-demo-data.ts';
 
-const env = loadEnvOrExit(
-  {
-    NODE_ENV: commonEnvShape.NODE_ENV,
-    LOG_LEVEL: commonEnvShape.LOG_LEVEL,
-    DATABASE_URL: commonEnvShape.DATABASE_URL,
-    SEED_DEMO: z.enum(['yes', 'no']).optional(),
-  },
-  process.env,
-);
+const env = loadEnvOrExit(prepareEnvShape, process.env);
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
 const orm = await connectOrm({ databaseUrl: env.DATABASE_URL, poolMax: 2 });
 try {

@@ -15,6 +15,14 @@ export const commonEnvShape = {
   APP_URL: z.url({ error: 'нужен адрес http(s)://…' }).default('http://localhost:3000'),
 };
 
+/** Variables of the database preparation step (migrations and demo data). */
+export const prepareEnvShape = {
+  NODE_ENV: commonEnvShape.NODE_ENV,
+  LOG_LEVEL: commonEnvShape.LOG_LEVEL,
+  DATABASE_URL: commonEnvShape.DATABASE_URL,
+  SEED_DEMO: z.enum(['yes', 'no']).optional(),
+};
+
 export class EnvError extends Error {
   constructor(readonly variable: string, readonly rule: string) {
     super(`Неверная настройка ${variable}: ${rule}`);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Queue names shared by the API (which enqueues through the outbox) and the worker. */
 export const QUEUES = {
   documentChecks: 'document-checks',

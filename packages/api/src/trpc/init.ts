@@ -18,7 +18,7 @@ export interface FieldErrors {
 }
 
 function fieldErrorsOf(cause: unknown): FieldErrors | null {
-  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors as FieldErrors;
+  if (cause instanceof ZodError) return z.flattenError(cause).fieldErrors;
   if (cause instanceof AppError && cause.field) return { [cause.field]: [cause.message] };
 
   return null;

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import compression from 'compression';
+import express, { type Request } from 'express';
+import { createRequestHandler } from '@react-router/express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { ServerBuild } from 'react-router';
+import {
+  appRouter,
+  checkHealth,
+  createCaller,
+  createContext,
+  type AppServices,
+  type RequestInfo,
+} from '@orgcard/api';
+
+export interface WebAppOptions {
+  services: AppServices;
+  /** The React Router server build, or a loader of it (Vite in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development; static files of the client build in production. */
+  assets: express.RequestHandler[];
+  trustProxy: number;
+}
+
+function requestInfoOf(request: Request): RequestInfo {
+  return {
+    requestId: (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    ip: request.ip ?? '',
+    userAgent: request.headers['user-agent'] ?? '',
+  };
+}
+
+/**
+ * The Express application: probes, tRPC at `/api/trpc`, then the Remix (React Router) pages.
+ * Loaders and actions reach procedures through `context.api`, a caller built here, so that the
+ * pages and the HTTP API run the very same code.
+ */
+export function createWebApp(options: WebAppOptions): express.Express {
+  const { services } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  app.use(compression());
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ ok: true });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const report = await checkHealth(services);
+    response.status(report.ok ? 200 : 503).json(report);
+  });
+
+  app.use(
+    '/api/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ req }) => createContext(services, requestInfoOf(req)),
+    }),
+  );
+
+  for (const handler of options.assets) app.use(handler);
+
+  app.all(
+    '/{*path}',
+    createRequestHandler({
+      build: options.build,
+      mode: services.config.nodeEnv === 'production' ? 'production' : 'development',
+      getLoadContext: (request) => {
+        const info = requestInfoOf(request);
+
+        return {
+          api: createCaller(createContext(services, info)),
+          request: info,
+          nodeEnv: services.config.nodeEnv,
+        };
+      },
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { commonEnvShape, loadEnvOrExit } from '@orgcard/api';
+
+/** The web server's configuration, validated once at start. */
+export const webEnvShape = {
+  ...commonEnvShape,
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Behind a load balancer, how many proxies to trust for the client address. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+};
+
+export type WebEnv = z.infer<z.ZodObject<typeof webEnvShape>>;
+
+export function loadWebEnv(source: Record<string, string | undefined>): WebEnv {
+  return loadEnvOrExit(webEnvShape, source);
+}
