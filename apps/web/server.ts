@@ -4,18 +4,24 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
 import { connectOrm } from '@orgcard/db';
-import { createAppServices, createLogger } from '@orgcard/api';
+import { createAppServices, createLogger, loadSecrets } from '@orgcard/api';
 import { createWebApp } from './server/app.ts';
 import { loadWebEnv } from './server/env.ts';
 
 const env = loadWebEnv(process.env);
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production', name: 'web' });
 const orm = await connectOrm({ databaseUrl: env.DATABASE_URL });
-const services = createAppServices(
-  { nodeEnv: env.NODE_ENV, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX, appUrl: env.APP_URL },
+const services = createAppServices({
+  config: {
+    nodeEnv: env.NODE_ENV,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    appUrl: env.APP_URL,
+  },
+  secrets: loadSecrets(env),
   orm,
   logger,
-);
+});
 
 async function assetsAndBuild() {
   if (env.NODE_ENV === 'production') {

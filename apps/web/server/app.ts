@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import compression from 'compression';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import { createRequestHandler } from '@react-router/express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { ServerBuild } from 'react-router';
@@ -12,6 +12,8 @@ import {
   type AppServices,
   type RequestInfo,
 } from '@orgcard/api';
+import { readCookie, SESSION_COOKIE, sessionCookieJar } from './cookies.ts';
+import { requireSameOrigin } from './same-origin.ts';
 
 export interface WebAppOptions {
   services: AppServices;
@@ -27,6 +29,7 @@ function requestInfoOf(request: Request): RequestInfo {
     requestId: (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
     ip: request.ip ?? '',
     userAgent: request.headers['user-agent'] ?? '',
+    sessionToken: readCookie(request, SESSION_COOKIE),
   };
 }
 
@@ -41,6 +44,9 @@ export function createWebApp(options: WebAppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   app.use(compression());
+  const secureCookies = services.config.nodeEnv === 'production';
+  const contextOf = (request: Request, response: Response) =>
+    createContext(services, requestInfoOf(request), sessionCookieJar(response, secureCookies));
 
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
@@ -50,11 +56,12 @@ export function createWebApp(options: WebAppOptions): express.Express {
     response.status(report.ok ? 200 : 503).json(report);
   });
 
+  app.use(requireSameOrigin);
   app.use(
     '/api/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: ({ req }) => createContext(services, requestInfoOf(req)),
+      createContext: ({ req, res }) => contextOf(req, res),
     }),
   );
 
@@ -65,12 +72,12 @@ export function createWebApp(options: WebAppOptions): express.Express {
     createRequestHandler({
       build: options.build,
       mode: services.config.nodeEnv === 'production' ? 'production' : 'development',
-      getLoadContext: (request) => {
-        const info = requestInfoOf(request);
+      getLoadContext: (request, response) => {
+        const context = contextOf(request, response);
 
         return {
-          api: createCaller(createContext(services, info)),
-          request: info,
+          api: createCaller(context),
+          request: context.request,
           nodeEnv: services.config.nodeEnv,
         };
       },

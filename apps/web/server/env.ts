@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { commonEnvShape, loadEnvOrExit } from '@orgcard/api';
+import { commonEnvShape, loadEnvOrExit, secretsEnvShape } from '@orgcard/api';
 
 /** The web server's configuration, validated once at start. */
 export const webEnvShape = {
   ...commonEnvShape,
+  ...secretsEnvShape,
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** Behind a load balancer, how many proxies to trust for the client address. */

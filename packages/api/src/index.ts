@@ -12,3 +12,9 @@ export { deliverNotification, type DeliveryChannels } from './notifications/deli
 export { renderTemplate, type TemplateName } from './notifications/templates.ts';
 export { startSmtpCatcher, type SmtpCatcher } from './dev/smtp-catcher.ts';
 export { enqueueJob } from './outbox/enqueue.ts';
+export { loadSecrets, secretsEnvShape, type Secrets } from './config/secrets.ts';
+export type { SessionCookieJar } from './trpc/context.ts';
+export { permissions, rolePermissions, type Permission } from './auth/permissions.ts';
+export { writeJournal, type JournalInput, type JournalActor } from './journal/write-journal.ts';
+export { verifyJournal, type JournalVerification } from './journal/verify-journal.ts';
+export { newToken, tokenHash } from './auth/tokens.ts';

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Orm } from '@orgcard/db';
+import type { Secrets } from './config/secrets.ts';
 import { queueNames, type QueueName } from './jobs/queues.ts';
 import type { Logger } from './logger.ts';
 import { DevSmsProvider, type SmsProvider } from './notifications/sms.ts';
@@ -16,6 +17,7 @@ export interface ServicesConfig {
 /** Long-lived resources shared by every request of a process. */
 export interface AppServices {
   config: ServicesConfig;
+  secrets: Secrets;
   orm: Orm;
   redis: Redis;
   queues: Record<QueueName, Queue>;
@@ -24,12 +26,19 @@ export interface AppServices {
   close(): Promise<void>;
 }
 
+export interface ServicesInput {
+  config: ServicesConfig;
+  secrets: Secrets;
+  orm: Orm;
+  logger: Logger;
+}
+
 /**
  * Opens the Redis connection and queue handles. The API only reads queue counts; jobs reach
  * the queues through the outbox, never from inside a request's transaction.
  */
-export function createAppServices(config: ServicesConfig, orm: Orm, logger: Logger): AppServices {
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
+export function createAppServices({ config, secrets, orm, logger }: ServicesInput): AppServices {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis connection error'));
   const queues = Object.fromEntries(
     queueNames.map((name) => [name, new Queue(name, { connection: redis, prefix: config.queuePrefix })]),
@@ -37,6 +46,7 @@ export function createAppServices(config: ServicesConfig, orm: Orm, logger: Logg
 
   return {
     config,
+    secrets,
     orm,
     redis,
     queues,

@@ -1,5 +1,12 @@
-/** Russian interface texts. Another language adds a file with the same keys. */
+import { ruIdentity } from './ru-identity.ts';
+import { ruJournal } from './ru-journal.ts';
+import { ruOrganisations } from './ru-organisations.ts';
+
+/** Russian interface texts. Another language adds files with the same keys. */
 export const ru = {
+  ...ruIdentity,
+  ...ruOrganisations,
+  ...ruJournal,
   'app.name': 'Orgcard',
   'app.tagline': 'Мобильная карта организации',
   'nav.home': 'Главная',

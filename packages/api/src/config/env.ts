@@ -37,11 +37,13 @@ export function parseEnv<Shape extends z.ZodRawShape>(
   shape: Shape,
   source: Record<string, string | undefined>,
 ): z.infer<z.ZodObject<Shape>> {
-  const result = z.object(shape).safeParse(source);
+  // An empty value counts as unset, as in a copied .env.example.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(present);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? '?');
-  const rule = issue?.code === 'invalid_type' && source[variable] === undefined
+  const rule = issue?.code === 'invalid_type' && present[variable] === undefined
     ? 'не задана'
     : (issue?.message ?? 'неверное значение');
 

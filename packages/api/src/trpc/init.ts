@@ -3,11 +3,20 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { AppError, errorCodes } from '../errors.ts';
 import type { Context } from './context.ts';
+import { resolveSession } from '../auth/resolve-session.ts';
+import { checkOrganisationAccess } from '../auth/organisation-access.ts';
+import type { Permission } from '../auth/permissions.ts';
+import { writeJournal, type JournalInput } from '../journal/write-journal.ts';
 
 z.config(z.locales.ru());
 
 /** Who may call a procedure. Every procedure declares one; a test walks the router to check. */
-export type Access = 'public' | 'development';
+export type Access =
+  | 'public'
+  | 'development'
+  | 'authenticated'
+  | 'operator'
+  | { organisation: Permission };
 
 export interface ProcedureMeta {
   access: Access;
@@ -73,6 +82,70 @@ export const middleware = t.middleware;
 
 /** Anyone may call it. */
 export const publicProcedure = t.procedure.use(observed).meta({ access: 'public' });
+
+/** A signed-in person (not an operator). */
+export const authenticatedProcedure = t.procedure
+  .use(observed)
+  .meta({ access: 'authenticated' })
+  .use(async ({ ctx, next }) => {
+    const signedIn = await resolveSession(ctx.em, ctx.request.sessionToken);
+    if (signedIn?.kind !== 'user') throw new AppError('unauthenticated');
+    const log = ctx.log.child({ userId: signedIn.user.id });
+
+    return next({ ctx: { log, session: signedIn.session, user: signedIn.user } });
+  });
+
+/** Platform staff only. */
+export const operatorProcedure = t.procedure
+  .use(observed)
+  .meta({ access: 'operator' })
+  .use(async ({ ctx, next }) => {
+    const signedIn = await resolveSession(ctx.em, ctx.request.sessionToken);
+    if (signedIn?.kind !== 'operator') throw new AppError('unauthenticated');
+    const log = ctx.log.child({ operatorId: signedIn.operator.id });
+
+    return next({ ctx: { log, session: signedIn.session, operator: signedIn.operator } });
+  });
+
+export type OrganisationJournalInput = Omit<
+  JournalInput,
+  'organisationId' | 'actor' | 'onBehalfOf' | 'request'
+>;
+
+/**
+ * A member of the organisation named by `organisationId` in the input, holding `permission` by
+ * role or by power of attorney. Every query of such a procedure filters by
+ * `ctx.organisation.id`; `ctx.journal` records an action as this member, "on behalf of" the
+ * principal when a power of attorney is in use.
+ */
+export function organisationProcedure(permission: Permission) {
+  return authenticatedProcedure
+    .meta({ access: { organisation: permission } })
+    .input(z.object({ organisationId: z.uuid({ error: 'Организация: неверный идентификатор' }) }))
+    .use(async ({ ctx, input, next }) => {
+      const access = await checkOrganisationAccess(
+        ctx.em,
+        ctx.user.id,
+        input.organisationId,
+        permission,
+      );
+      const log = ctx.log.child({ organisationId: access.organisation.id });
+      const journal = (em: typeof ctx.em, entry: OrganisationJournalInput) =>
+        writeJournal(em, {
+          ...entry,
+          organisationId: access.organisation.id,
+          actor: { kind: 'user', id: ctx.user.id, name: ctx.user.fullName },
+          onBehalfOf: access.actingUnder?.principal ?? null,
+          details: {
+            ...entry.details,
+            ...(access.actingUnder ? { powerOfAttorneyId: access.actingUnder.powerOfAttorneyId } : {}),
+          },
+          request: ctx.request,
+        });
+
+      return next({ ctx: { ...access, log, journal } });
+    });
+}
 
 /** Only in development and test; answers NOT_FOUND in production. */
 export const developmentProcedure = t.procedure

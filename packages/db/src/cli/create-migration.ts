@@ -1,17 +1,23 @@
 // Writes a migration for the difference between the entities and the migrations so far, then
 // regenerates migrations/index.ts. Runs against a throwaway database on DATABASE_URL's server.
-import { readdirSync, writeFileSync } from 'node:fs';
+//
+// `--reset` rewrites the initial migration from the entities alone (allowed until the first
+// release); hand-written migrations such as the journal's append-only trigger are kept.
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectOrm, migrate } from '../orm.ts';
-import { createEmptyDatabase } from '../testing.ts';
 
 const folder = join(import.meta.dirname, '..', 'migrations');
+const INITIAL = 'Migration00000000000001_initial';
 
-function writeIndex(): void {
-  const names = readdirSync(folder)
+function migrationNames(): string[] {
+  return readdirSync(folder)
     .filter((file) => /^Migration\d+.*\.ts$/.test(file))
     .map((file) => file.replace(/\.ts$/, ''))
     .sort();
+}
+
+function writeIndex(): void {
+  const names = migrationNames();
   const imports = names.map((name) => `import { ${name} } from './${name}.ts';`).join('\n');
   const list = names.map((name) => `  { name: '${name}', class: ${name} },`).join('\n');
   writeFileSync(
@@ -22,12 +28,30 @@ function writeIndex(): void {
   );
 }
 
+const reset = process.argv.includes('--reset');
+if (reset) {
+  rmSync(join(folder, `${INITIAL}.ts`), { force: true });
+  writeFileSync(
+    join(folder, 'index.ts'),
+    `import type { MigrationObject } from '@mikro-orm/core';\n\nexport const migrationsList: MigrationObject[] = [];\n`,
+  );
+}
+
+// Imported only now: in reset mode the old index may name files that no longer exist.
+const { connectOrm, migrate } = await import('../orm.ts');
+const { createEmptyDatabase } = await import('../testing.ts');
 const database = await createEmptyDatabase();
 const orm = await connectOrm({ databaseUrl: database.url });
 try {
-  await migrate(orm);
+  if (!reset) await migrate(orm);
   const result = await orm.getMigrator().createMigration(folder);
-  process.stdout.write(result.fileName ? `created ${result.fileName}\n` : 'no changes\n');
+  if (result.fileName && reset) {
+    const generated = result.fileName.replace(/\.ts$/, '');
+    const source = readFileSync(join(folder, result.fileName), 'utf8');
+    writeFileSync(join(folder, result.fileName), source.replaceAll(generated, INITIAL));
+    renameSync(join(folder, result.fileName), join(folder, `${INITIAL}.ts`));
+  }
+  process.stdout.write(result.fileName ? `written ${reset ? INITIAL : result.fileName}\n` : 'no changes\n');
   writeIndex();
 } finally {
   await orm.close(true);
