@@ -21,7 +21,7 @@ export function derToPem(der: Uint8Array, label: PemLabel): string {
  * Unwraps the first PEM block, checking its label when `label` is given. Accepts the
  * `PKCS7` label for `CMS`, as OpenSSL writes it (RFC 7468, 9). Throws `bad_format`.
  */
-export function pemToDer(pem: string, label?: PemLabel): Buffer {
+export function pemToDer(pem: string, label?: PemLabel): Buffer<ArrayBuffer> {
   const match = /-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\s]+)-----END \1-----/.exec(pem);
   const found = match?.[1];
   const accepted = label === 'CMS' ? ['CMS', 'PKCS7'] : label === undefined ? [] : [label];
@@ -33,10 +33,11 @@ export function pemToDer(pem: string, label?: PemLabel): Buffer {
 }
 
 /** Takes DER bytes or PEM text and returns DER; PEM is recognised by its armour line. */
-export function toDer(input: string | Uint8Array, label: PemLabel): Buffer {
+export function toDer(input: string | Uint8Array, label: PemLabel): Buffer<ArrayBuffer> {
   if (typeof input === 'string') {
     return pemToDer(input, label);
   }
 
-  return Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  // A copy on a plain ArrayBuffer: WebCrypto-typed APIs refuse views of shared memory.
+  return Buffer.from(input);
 }

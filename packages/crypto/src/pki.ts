@@ -107,10 +107,12 @@ function importSigningKey(pkcs8: Uint8Array): Promise<webcrypto.CryptoKey> {
 type NameAttribute = [oid: string, value: Buffer];
 
 /** A distinguished name, one attribute per RDN, in the given order (RFC 5280, 4.1.2.4). */
-function encodeName(attributes: NameAttribute[]): Buffer {
-  return sequence(
+function encodeName(attributes: NameAttribute[]): Buffer<ArrayBuffer> {
+  const der = sequence(
     ...attributes.map(([oid, value]) => setOf([sequence(objectIdentifier(oid), value)])),
   );
+
+  return Buffer.from(der);
 }
 
 /** What {@link createRootCa} needs. */
@@ -149,7 +151,7 @@ export async function createRootCa(input: RootCaInput): Promise<CertificateAutho
     [NameOid.organisation, utf8String(input.organisation)],
     [NameOid.commonName, utf8String(input.commonName)],
   ]);
-  const publicKey = new x509.PublicKey(keys.publicKeySpki);
+  const publicKey = new x509.PublicKey(new Uint8Array(keys.publicKeySpki));
 
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerialNumber(),
@@ -202,7 +204,7 @@ export interface IssueCertificateInput {
   notAfter: Date;
 }
 
-function holderName(input: IssueCertificateInput): Buffer {
+function holderName(input: IssueCertificateInput): Buffer<ArrayBuffer> {
   const { holder, organisation } = input;
   const attributes: NameAttribute[] = [
     [NameOid.country, printableString('RU')],
@@ -376,7 +378,7 @@ function crlNumberExtension(crlNumber: bigint | number): InstanceType<typeof x50
   const hex = value.toString(16);
   const magnitude = Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, 'hex');
 
-  return new x509.Extension('2.5.29.20', false, unsignedInteger(magnitude));
+  return new x509.Extension('2.5.29.20', false, new Uint8Array(unsignedInteger(magnitude)));
 }
 
 /** The person and organisation a signing certificate names, and its validity. */

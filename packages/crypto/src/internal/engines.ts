@@ -19,13 +19,11 @@ export function useNodeWebCrypto(): void {
   }
 
   // Node's WebCrypto implements the DOM interfaces the libraries type against; only the
-  // TypeScript declarations differ.
-  type X509Crypto = Parameters<typeof x509.cryptoProvider.set>[0];
-  x509.cryptoProvider.set(webcrypto as unknown as X509Crypto);
-  pkijs.setEngine(
-    'node-webcrypto',
-    new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto }),
-  );
+  // TypeScript declarations differ, and differently again when a consumer compiles with the DOM
+  // library (the web app), so the object is passed untyped.
+  const nodeCrypto = webcrypto as never;
+  x509.cryptoProvider.set(nodeCrypto);
+  pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: nodeCrypto }));
   ready = true;
 }
 
