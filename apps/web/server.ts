@@ -4,7 +4,12 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
 import { connectOrm } from '@orgcard/db';
-import { createAppServices, createLogger, loadSecrets } from '@orgcard/api';
+import {
+  createAppServices,
+  createCompanyRegistry,
+  createLogger,
+  loadSecrets,
+} from '@orgcard/api';
 import { createWebApp } from './server/app.ts';
 import { loadWebEnv } from './server/env.ts';
 
@@ -21,6 +26,8 @@ const services = createAppServices({
   secrets: loadSecrets(env),
   orm,
   logger,
+  companyRegistry: createCompanyRegistry(env.companyRegistry),
+  fees: env.fees,
 });
 
 async function assetsAndBuild() {

@@ -10,12 +10,39 @@ import {
   useRouteLoaderData,
 } from 'react-router';
 import type { Route } from './+types/root';
-import { Shell } from './components/layout.tsx';
+import { Shell, type Viewer } from './components/layout.tsx';
 import { t } from './i18n/index.ts';
+import { trpcCodeOf } from './lib/identity.ts';
 import './app.css';
 
-export function loader({ context }: Route.LoaderArgs) {
-  return { showDevLinks: context.nodeEnv !== 'production' };
+type Api = Route.LoaderArgs['context']['api'];
+
+/** The signed-in operator, or null: asked only when a session cookie is not a person's. */
+async function operatorOf(api: Api) {
+  try {
+    return await api.operator.me();
+  } catch (error) {
+    if (trpcCodeOf(error) === 'UNAUTHORIZED') return null;
+    throw error;
+  }
+}
+
+/**
+ * Who is signed in, for the header and every page below: `me` is the person (with their
+ * organisations) or null; `operator` the platform's staff member, or null.
+ */
+export async function loader({ context }: Route.LoaderArgs) {
+  const me = await context.api.auth.me();
+  const operator = !me && context.request.sessionToken ? await operatorOf(context.api) : null;
+
+  return { showDevLinks: context.nodeEnv !== 'production', me, operator };
+}
+
+function viewerOf(data: Awaited<ReturnType<typeof loader>> | undefined): Viewer | null {
+  if (data?.me) return { kind: 'user', name: data.me.user.fullName };
+  if (data?.operator) return { kind: 'operator', name: data.operator.fullName };
+
+  return null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -30,7 +57,16 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <Shell showDevLinks={data?.showDevLinks ?? false}>{children}</Shell>
+        <Shell
+          showDevLinks={data?.showDevLinks ?? false}
+          viewer={viewerOf(data)}
+          passwordChangeDue={data?.me?.passwordChangeDue ?? false}
+          confirmationDue={Boolean(
+            data?.me && !(data.me.user.phoneConfirmed && data.me.user.emailConfirmed),
+          )}
+        >
+          {children}
+        </Shell>
         <ScrollRestoration />
         <Scripts />
       </body>

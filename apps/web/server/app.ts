@@ -14,6 +14,9 @@ import {
 } from '@orgcard/api';
 import { readCookie, SESSION_COOKIE, sessionCookieJar } from './cookies.ts';
 import { requireSameOrigin } from './same-origin.ts';
+import { jwksHandler, statusListHandler } from './credentials.ts';
+import { applicationDocumentRoutes } from './uploads.ts';
+import { bankWebhookRoutes } from './bank-webhook.ts';
 
 export interface WebAppOptions {
   services: AppServices;
@@ -56,6 +59,8 @@ export function createWebApp(options: WebAppOptions): express.Express {
     response.status(report.ok ? 200 : 503).json(report);
   });
 
+  app.get('/.well-known/jwks.json', jwksHandler(services));
+  app.get('/credentials/status/:list', statusListHandler(services));
   app.use(requireSameOrigin);
   app.use(
     '/api/trpc',
@@ -64,6 +69,8 @@ export function createWebApp(options: WebAppOptions): express.Express {
       createContext: ({ req, res }) => contextOf(req, res),
     }),
   );
+  app.use(applicationDocumentRoutes(contextOf));
+  app.use(bankWebhookRoutes(services));
 
   for (const handler of options.assets) app.use(handler);
 

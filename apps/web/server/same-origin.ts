@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Server-to-server endpoints: no browser, no cookie; they authenticate by signature. */
+const SERVER_TO_SERVER_PATHS = new Set(['/webhooks/bank']);
 
 function originOf(value: string | undefined): string | null {
   if (!value) return null;
@@ -17,6 +19,7 @@ function originOf(value: string | undefined): string | null {
  */
 export function requireSameOrigin(request: Request, response: Response, next: NextFunction): void {
   if (SAFE_METHODS.has(request.method)) return next();
+  if (SERVER_TO_SERVER_PATHS.has(request.path)) return next();
   const expected = `${request.protocol}://${request.get('host') ?? ''}`;
   const claimed = originOf(request.get('origin')) ?? originOf(request.get('referer'));
   if (claimed === expected) return next();

@@ -1,6 +1,6 @@
 // The worker process: queue processors and the outbox relay, stopped cleanly on SIGTERM.
 import { connectOrm } from '@orgcard/db';
-import { createLogger, createMailer, DevSmsProvider } from '@orgcard/api';
+import { createLogger, createMailer, DevSmsProvider, loadSecrets } from '@orgcard/api';
 import { loadWorkerEnv } from './env.ts';
 import { startWorker } from './worker.ts';
 
@@ -14,6 +14,10 @@ const worker = startWorker({
   queuePrefix: env.QUEUE_PREFIX,
   logger,
   channels: { mailer, sms: new DevSmsProvider(orm.em) },
+  domain: {
+    secrets: loadSecrets(env),
+    config: { appUrl: env.APP_URL, cardNumberPrefix: env.CARD_NUMBER_PREFIX },
+  },
   concurrency: env.WORKER_CONCURRENCY,
   outboxPollMs: env.OUTBOX_POLL_MS,
 });

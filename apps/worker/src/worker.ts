@@ -2,9 +2,11 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Orm } from '@orgcard/db';
 import { QUEUES, queueNames, type QueueName } from '@orgcard/api/jobs';
-import type { DeliveryChannels, Logger } from '@orgcard/api';
+import type { DeliveryChannels, IssuanceDeps, Logger } from '@orgcard/api';
 import { createOutboxRelay, type OutboxRelay } from './outbox-relay.ts';
 import { createNotificationsProcessor } from './processors/notifications.ts';
+import { createDocumentChecksProcessor } from './processors/document-checks.ts';
+import { createCardIssuanceProcessor } from './processors/card-issuance.ts';
 
 export interface WorkerDeps {
   orm: Orm;
@@ -12,6 +14,8 @@ export interface WorkerDeps {
   queuePrefix: string;
   logger: Logger;
   channels: DeliveryChannels;
+  /** Keys and settings of the application jobs (checks, issuance). */
+  domain: IssuanceDeps;
   concurrency: number;
   /** Milliseconds between outbox polls; 0 leaves the relay to be ticked by hand (tests). */
   outboxPollMs: number;
@@ -41,6 +45,8 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
 
   const processors: Partial<Record<QueueName, Processor>> = {
     [QUEUES.notifications]: createNotificationsProcessor(deps.orm, deps.channels),
+    [QUEUES.documentChecks]: createDocumentChecksProcessor(deps.orm, deps.domain),
+    [QUEUES.cardIssuance]: createCardIssuanceProcessor(deps.orm, deps.domain),
   };
   const workers = Object.entries(processors).map(([name, processor]) =>
     observeWorker(new Worker(name, observed(name, processor, deps.logger), {

@@ -37,6 +37,7 @@ describe('the outbox journey: procedure → outbox → relay → worker → SMTP
         mailer: createMailer(`smtp://127.0.0.1:${catcher.port}`, 'Orgcard <no-reply@orgcard.test>'),
         sms: new DevSmsProvider(app.services.orm.em),
       },
+      domain: app.services,
       concurrency: 2,
       outboxPollMs: 0,
     });

@@ -8,6 +8,7 @@ export const errorCodes = {
   conflict: { trpc: 'CONFLICT', message: 'Конфликт с текущим состоянием.' },
   invalid_input: { trpc: 'BAD_REQUEST', message: 'Проверьте введённые данные.' },
   invalid_state: { trpc: 'PRECONDITION_FAILED', message: 'Действие недоступно в текущем состоянии.' },
+  too_large: { trpc: 'PAYLOAD_TOO_LARGE', message: 'Слишком большой объём данных.' },
   rate_limited: { trpc: 'TOO_MANY_REQUESTS', message: 'Слишком много попыток. Попробуйте позже.' },
   unavailable: { trpc: 'SERVICE_UNAVAILABLE', message: 'Сервис временно недоступен.' },
   dev_only: { trpc: 'NOT_FOUND', message: 'Доступно только в среде разработки.' },

@@ -85,6 +85,10 @@ describe('the journal', () => {
       );
 
     const verdict = await verifyJournal(em(), other);
-    expect(verdict).toMatchObject({ ok: false, reason: 'removed_or_reordered', brokenEntry: { seq: 4 } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      reason: 'removed_or_reordered',
+      brokenEntry: { seq: 4 },
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { ruIdentity } from './ru-identity.ts';
 import { ruJournal } from './ru-journal.ts';
+import { ruApplications } from './ru-applications.ts';
+import { ruReview } from './ru-review.ts';
 import { ruOrganisations } from './ru-organisations.ts';
 
 /** Russian interface texts. Another language adds files with the same keys. */
@@ -7,6 +9,8 @@ export const ru = {
   ...ruIdentity,
   ...ruOrganisations,
   ...ruJournal,
+  ...ruApplications,
+  ...ruReview,
   'app.name': 'Orgcard',
   'app.tagline': 'Мобильная карта организации',
   'nav.home': 'Главная',

@@ -25,7 +25,11 @@ export async function verifyJournal(
 ): Promise<JournalVerification> {
   const rows = await em.find(JournalEntry, { organisationId }, { orderBy: { seq: 'asc' } });
   const result = verifyChain(
-    rows.map((row) => ({ hash: row.hash, prevHash: row.prevHash ?? null, data: hashedContent(row) })),
+    rows.map((row) => ({
+      hash: row.hash,
+      prevHash: row.prevHash ?? null,
+      data: hashedContent(row),
+    })),
   );
   if (result.ok) return { ok: true, entries: rows.length };
   const broken = rows[result.brokenAt];
@@ -36,7 +40,6 @@ export async function verifyJournal(
     ok: false,
     entries: rows.length,
     brokenEntry: { id: first?.id ?? '', seq: first?.seq ?? 0 },
-    reason:
-      gap >= 0 && gap <= result.brokenAt ? 'removed_or_reordered' : reasons[result.reason],
+    reason: gap >= 0 && gap <= result.brokenAt ? 'removed_or_reordered' : reasons[result.reason],
   };
 }

@@ -20,4 +20,17 @@ describe('message templates', () => {
   it('puts the code into the short SMS form', () => {
     expect(renderTemplate('sign-in-code', { code: '042917' }).short).toContain('042917');
   });
+
+  it('puts the invitation link and the role into the invitation email', () => {
+    const message = renderTemplate('member-invitation', {
+      organisation: 'ООО "Ромашка"',
+      inviter: 'Иванов Иван',
+      role: 'бухгалтер',
+      link: 'https://orgcard.example/invitations/abc',
+    });
+
+    expect(message.subject).toBe('Приглашение в ООО "Ромашка" в Orgcard');
+    expect(message.text).toContain('с ролью «бухгалтер»');
+    expect(message.text).toContain('https://orgcard.example/invitations/abc');
+  });
 });

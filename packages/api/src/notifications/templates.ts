@@ -1,5 +1,19 @@
+import { reviewTemplateNames, reviewTemplates } from './review-templates.ts';
+import { applicationTemplateNames, applicationTemplates } from './application-templates.ts';
+
 /** Every message the platform sends, by template name. */
-export const templateNames = ['test-email', 'sign-in-code', 'phone-code', 'email-code'] as const;
+export const templateNames = [
+  'test-email',
+  'sign-in-code',
+  'phone-code',
+  'email-code',
+  'member-invitation',
+  'power-of-attorney-code',
+  'power-of-attorney-granted',
+  'power-of-attorney-revoked',
+  ...reviewTemplateNames,
+  ...applicationTemplateNames,
+] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 export interface RenderedMessage {
@@ -19,6 +33,8 @@ interface TemplateText {
 type TemplateData = Record<string, string>;
 
 const templates: Record<TemplateName, (data: TemplateData) => TemplateText> = {
+  ...reviewTemplates,
+  ...applicationTemplates,
   'test-email': (data) => ({
     subject: 'Проверка доставки писем Orgcard',
     lines: [
@@ -39,8 +55,56 @@ const templates: Record<TemplateName, (data: TemplateData) => TemplateText> = {
   }),
   'email-code': (data) => ({
     subject: 'Подтверждение адреса почты',
-    lines: [`Код подтверждения почты: ${data.code ?? ''}.`, 'Он действует 5 минут.'],
+    lines: [
+      `Код подтверждения почты: ${data.code ?? ''}.`,
+      'Он действует 5 минут.',
+      ...(data.link
+        ? [
+            `Введите его на странице подтверждения или откройте ссылку: ${data.link}?emailCode=${data.code ?? ''}`,
+          ]
+        : []),
+    ],
     short: `Orgcard: код подтверждения почты ${data.code ?? ''}.`,
+  }),
+  'member-invitation': (data) => ({
+    subject: `Приглашение в ${data.organisation ?? 'организацию'} в Orgcard`,
+    lines: [
+      `${data.inviter ?? 'Руководитель'} приглашает вас в ${data.organisation ?? 'организацию'} ` +
+        `с ролью «${data.role ?? ''}».`,
+      `Чтобы принять приглашение, откройте ссылку: ${data.link ?? ''}`,
+      'Ссылка действует 7 дней. Если вы не ждали приглашения, просто удалите это письмо.',
+    ],
+    short: `Orgcard: приглашение в ${data.organisation ?? 'организацию'}. Ссылка в письме.`,
+  }),
+  'power-of-attorney-code': (data) => ({
+    subject: 'Код для подписания доверенности',
+    lines: [
+      `Код для подписания доверенности на имя ${data.representative ?? 'участника'}: ` +
+        `${data.code ?? ''}.`,
+      'Он действует 5 минут. Никому его не сообщайте.',
+    ],
+    short:
+      `Orgcard: код ${data.code ?? ''} — подпись доверенности на имя ` +
+      `${data.representative ?? 'участника'}. Никому не сообщайте.`,
+  }),
+  'power-of-attorney-granted': (data) => ({
+    subject: `Вам выдана доверенность от ${data.organisation ?? 'организации'}`,
+    lines: [
+      `Доверенность на ваше имя от ${data.organisation ?? 'организации'} подписана ` +
+        `руководителем: ${data.principal ?? ''}.`,
+      `Полномочия: ${data.scopes ?? ''}.`,
+      `Действует с ${data.validFrom ?? ''} по ${data.validTo ?? ''}.`,
+    ],
+    short: `Orgcard: вам выдана доверенность от ${data.organisation ?? 'организации'}.`,
+  }),
+  'power-of-attorney-revoked': (data) => ({
+    subject: `Доверенность от ${data.organisation ?? 'организации'} отозвана`,
+    lines: [
+      `Доверенность № ${data.number ?? ''} от ${data.organisation ?? 'организации'} отозвана ` +
+        'и больше не действует.',
+      `Причина: ${data.reason ?? 'не указана'}.`,
+    ],
+    short: `Orgcard: доверенность от ${data.organisation ?? 'организации'} отозвана.`,
   }),
 };
 

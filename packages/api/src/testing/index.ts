@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@orgcard/db/testing';
 import { loadSecrets } from '../config/secrets.ts';
 import { createLogger } from '../logger.ts';
-import { createAppServices, type AppServices } from '../services.ts';
+import { createAppServices, type AppServices, type ServicesInput } from '../services.ts';
 import { createContext, type RequestInfo } from '../trpc/context.ts';
 import { createCaller } from '../root.ts';
 
@@ -34,10 +34,12 @@ function requiredEnv(name: 'REDIS_URL'): string {
 
 /**
  * The application wired to a fresh database and a fresh Redis key prefix, for one test file.
- * Everything is real: PostgreSQL, Redis and the procedures themselves.
+ * Everything is real: PostgreSQL, Redis and the procedures themselves; `replacements` points an
+ * outside service (the company registry) at a local fake.
  */
 export async function createTestApp(
   overrides: Partial<AppServices['config']> = {},
+  replacements: Pick<ServicesInput, 'companyRegistry'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent', pretty: false });
@@ -52,6 +54,7 @@ export async function createTestApp(
     secrets: loadSecrets({ NODE_ENV: 'test' }),
     orm: database.orm,
     logger,
+    ...replacements,
   });
   const requestInfo = (request: Partial<RequestInfo>): RequestInfo => ({
     requestId: randomUUID(),

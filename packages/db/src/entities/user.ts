@@ -16,8 +16,14 @@ export const User = defineEntity({
     emailConfirmedAt: p.datetime().nullable(),
     phoneConfirmedAt: p.datetime().nullable(),
     secondFactor: p.enum(['sms', 'totp']).default('sms'),
-    /** The authenticator secret, sealed with envelope encryption bound to this row. */
-    totpSecretSealed: p.blob().nullable().hidden(),
+    /**
+     * The authenticator secret, sealed with envelope encryption bound to this row. Not marked
+     * hidden: MikroORM's typing of hidden nullable properties refuses null; the value is
+     * ciphertext, and procedures declare their outputs, so entities never reach a client.
+     */
+    totpSecretSealed: p.blob().nullable(),
+    /** A secret being enrolled, sealed the same way; it replaces the active one once confirmed. */
+    totpPendingSealed: p.blob().nullable(),
     /** The last TOTP time step accepted, so one code cannot be used twice. */
     totpLastStep: p.bigint('number').nullable(),
     lockedUntil: p.datetime().nullable(),
