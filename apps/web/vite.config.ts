@@ -4,5 +4,13 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [tailwindcss(), reactRouter()],
-  server: { hmr: process.env.NODE_ENV !== 'test' },
+  server: {
+    hmr: process.env.NODE_ENV !== 'test',
+    // Transform the pages at start rather than on the first visit: the first request of each
+    // page is otherwise slow enough to trip a person (or a browser test) waiting for it.
+    warmup: {
+      clientFiles: ['./app/root.tsx', './app/routes/*.tsx', './app/components/*.tsx'],
+      ssrFiles: ['./app/root.tsx', './app/routes/*.tsx', './app/routes/*.ts'],
+    },
+  },
 });

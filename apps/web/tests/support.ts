@@ -28,12 +28,16 @@ async function waitForHealth(url: string, processes: ChildProcess[]): Promise<vo
   throw new Error('the web server did not become healthy in 90 s');
 }
 
+/** How long a step of a journey may wait for the page; a cold development server is slow. */
+const STEP_TIMEOUT_MS = 60_000;
+
 /**
  * Launches Debian's Chromium headless with the flags this closed network needs; Playwright
- * gives it a fresh profile folder of its own.
+ * gives it a fresh profile folder of its own. Every context it opens waits up to a minute per
+ * step, since the development server compiles each page on its first request.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -45,6 +49,22 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const openContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await openContext(options);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+
+    return page;
+  };
+
+  return browser;
 }
 
 /**
