@@ -107,7 +107,7 @@ describe('the state fee', () => {
       KPP: '771001001',
       CBC: order.payee.cbc,
       OKTMO: order.payee.oktmo,
-      uin: order.uin,
+      UIN: order.uin,
     });
     expect(order.qrImageDataUrl).toMatch(/^data:image\/png;base64,/);
     const png = Buffer.from(order.qrImageDataUrl.split(',')[1] ?? '', 'base64');

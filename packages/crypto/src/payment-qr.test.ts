@@ -18,7 +18,7 @@ const STATE_FEE: PaymentQrFields = {
   KPP: '773601001',
   CBC: '18210807010011000110',
   OKTMO: '45397000',
-  uin: '18209965254312345678',
+  UIN: '18209965254312345678',
 };
 
 function fieldError(action: () => unknown): { code: string; field: string | undefined } {
@@ -40,7 +40,7 @@ describe('buildPaymentQr', () => {
         '|BIC=004525988|CorrespAcc=40102810545370000003|Sum=400000' +
         '|Purpose=Государственная пошлина за выдачу мобильной карты организации' +
         '|PayeeINN=7736207543|PayerINN=7707083893|KPP=773601001|CBC=18210807010011000110' +
-        '|OKTMO=45397000|uin=18209965254312345678',
+        '|OKTMO=45397000|UIN=18209965254312345678',
     );
   });
 
@@ -77,7 +77,7 @@ describe('buildPaymentQr', () => {
     ['PayeeINN', { PayeeINN: '7736207543000' }],
     ['KPP', { KPP: '7736010010' }],
     ['OKTMO', { OKTMO: '453970000000' }],
-    ['uin', { uin: '1'.repeat(26) }],
+    ['UIN', { UIN: '1'.repeat(26) }],
     ['TechCode', { TechCode: '1' }],
     ['Purpose', { Purpose: 'строка\nвторая' }],
   ] as [string, Partial<PaymentQrFields>][])('refuses a bad %s and names it', (field, change) => {
@@ -118,11 +118,11 @@ describe('parsePaymentQr', () => {
       DocNo: '0',
       DocDate: '01.03.2025',
       TaxPaytKind: '0',
-      lastName: 'Иванов',
-      firstName: 'Иван',
-      middleName: 'Иванович',
-      payerAddress: 'Москва, ул. Льва Толстого, д. 16',
-      contract: 'Д-17/2025',
+      LastName: 'Иванов',
+      FirstName: 'Иван',
+      MiddleName: 'Иванович',
+      PayerAddress: 'Москва, ул. Льва Толстого, д. 16',
+      Contract: 'Д-17/2025',
       TechCode: '02',
     };
     const parsed = parsePaymentQr(buildPaymentQr(full));
@@ -133,8 +133,8 @@ describe('parsePaymentQr', () => {
   it('reads a payload as issuers write it: other key case, empty items, unknown keys', () => {
     const payload =
       'ST00012|Name=ООО «Ромашка»|PersonalAcc=40702810438000034726|BankName=ПАО Сбербанк' +
-      '|BIC=044525225|CorrespAcc=30101810400000000225|Sum=383296|LastName=|PayerAddress=Тверь' +
-      '|UIN=0|ServiceName=5000|Color=blue|';
+      '|BIC=044525225|CorrespAcc=30101810400000000225|Sum=383296|lastName=|payerAddress=Тверь' +
+      '|uin=0|serviceName=5000|Color=blue|';
 
     expect(parsePaymentQr(payload)).toEqual({
       encoding: 'utf-8',
@@ -145,9 +145,9 @@ describe('parsePaymentQr', () => {
         BIC: '044525225',
         CorrespAcc: '30101810400000000225',
         Sum: 383296n,
-        payerAddress: 'Тверь',
-        uin: '0',
-        serviceName: '5000',
+        PayerAddress: 'Тверь',
+        UIN: '0',
+        ServiceName: '5000',
       },
       extra: { Color: 'blue' },
     });

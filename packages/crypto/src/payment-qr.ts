@@ -39,39 +39,40 @@ export interface PaymentQrFields {
   DocNo?: string;
   DocDate?: string;
   TaxPaytKind?: string;
-  // Other additional items («прочие»); the standard sets no length unless noted.
-  lastName?: string;
-  firstName?: string;
-  middleName?: string;
-  payerAddress?: string;
-  personalAccount?: string;
-  docIdx?: string;
-  pensAcc?: string;
-  contract?: string;
-  persAcc?: string;
-  flat?: string;
-  phone?: string;
-  payerIdType?: string;
-  payerIdNum?: string;
-  childFio?: string;
-  birthDate?: string;
-  paymTerm?: string;
-  paymPeriod?: string;
-  category?: string;
-  serviceName?: string;
-  counterId?: string;
-  counterVal?: string;
-  quittId?: string;
-  quittDate?: string;
-  instNum?: string;
-  classNum?: string;
-  specFio?: string;
-  addAmount?: string;
-  ruleId?: string;
-  execId?: string;
-  regType?: string;
+  // Other additional items («прочие»), spelt as the standard's table spells them; the
+  // parser matches names regardless of case, as some payers write them in lowerCamel.
+  LastName?: string;
+  FirstName?: string;
+  MiddleName?: string;
+  PayerAddress?: string;
+  PersonalAccount?: string;
+  DocIdx?: string;
+  PensAcc?: string;
+  Contract?: string;
+  PersAcc?: string;
+  Flat?: string;
+  Phone?: string;
+  PayerIdType?: string;
+  PayerIdNum?: string;
+  ChildFio?: string;
+  BirthDate?: string;
+  PaymTerm?: string;
+  PaymPeriod?: string;
+  Category?: string;
+  ServiceName?: string;
+  CounterId?: string;
+  CounterVal?: string;
+  QuittId?: string;
+  QuittDate?: string;
+  InstNum?: string;
+  ClassNum?: string;
+  SpecFio?: string;
+  AddAmount?: string;
+  RuleId?: string;
+  ExecId?: string;
+  RegType?: string;
   /** Unique accrual identifier (УИН), up to 25 characters. */
-  uin?: string;
+  UIN?: string;
   /** Technical code for the receiving organisation, two digits. */
   TechCode?: string;
 }
@@ -113,39 +114,39 @@ const FIELD_RULES: ReadonlyArray<[FieldName, FieldRule]> = [
   ['TaxPaytKind', { max: 2 }],
   ...(
     [
-      'lastName',
-      'firstName',
-      'middleName',
-      'payerAddress',
-      'personalAccount',
-      'docIdx',
-      'pensAcc',
-      'contract',
-      'persAcc',
-      'flat',
-      'phone',
-      'payerIdType',
-      'payerIdNum',
-      'childFio',
-      'birthDate',
-      'paymTerm',
-      'paymPeriod',
-      'category',
-      'serviceName',
-      'counterId',
-      'counterVal',
-      'quittId',
-      'quittDate',
-      'instNum',
-      'classNum',
-      'specFio',
-      'addAmount',
-      'ruleId',
-      'execId',
-      'regType',
+      'LastName',
+      'FirstName',
+      'MiddleName',
+      'PayerAddress',
+      'PersonalAccount',
+      'DocIdx',
+      'PensAcc',
+      'Contract',
+      'PersAcc',
+      'Flat',
+      'Phone',
+      'PayerIdType',
+      'PayerIdNum',
+      'ChildFio',
+      'BirthDate',
+      'PaymTerm',
+      'PaymPeriod',
+      'Category',
+      'ServiceName',
+      'CounterId',
+      'CounterVal',
+      'QuittId',
+      'QuittDate',
+      'InstNum',
+      'ClassNum',
+      'SpecFio',
+      'AddAmount',
+      'RuleId',
+      'ExecId',
+      'RegType',
     ] as const
   ).map((name): [FieldName, FieldRule] => [name, {}]),
-  ['uin', { max: 25 }],
+  ['UIN', { max: 25 }],
   ['TechCode', { pattern: digits(2, 2) }],
 ];
 

@@ -62,7 +62,7 @@ export async function paymentOrderOf(
     KPP: payee.kpp,
     CBC: payee.cbc,
     OKTMO: payee.oktmo,
-    uin: fee.uin,
+    UIN: fee.uin,
   });
   // Level M keeps the code readable from a slightly creased printout.
   const qrImageDataUrl = await QRCode.toDataURL(qrPayload, {

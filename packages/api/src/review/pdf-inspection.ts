@@ -29,7 +29,8 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
     return { ok: false, reason: 'структура файла повреждена' };
   }
 
-  const pageCount = document.getPageCount();
+  const pageCount = countPages(document);
+  if (pageCount === null) return { ok: false, reason: 'в файле нет дерева страниц' };
   if (pageCount < 1) return { ok: false, reason: 'в файле нет ни одной страницы' };
 
   try {
@@ -39,6 +40,15 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   } catch {
     // The pages open but a content stream does not decode: readable, but no text to rely on.
     return { ok: true, pageCount, text: null };
+  }
+}
+
+/** The page count, or null when the document has no readable page tree (ISO 32000-1, 7.7.3). */
+function countPages(document: PDFDocument): number | null {
+  try {
+    return document.getPageCount();
+  } catch {
+    return null;
   }
 }
 
