@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type { Logger };
@@ -8,8 +8,22 @@ export type { Logger };
  * request inputs and job payloads are listed.
  */
 const SECRET_KEYS = [
-  'password', 'newPassword', 'code', 'pin', 'token', 'secret', 'cardNumber', 'number',
-  'passport', 'authorization', 'cookie', 'privateKey', 'masterKey', 'otp', 'totpSecret',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'code',
+  'pin',
+  'token',
+  'secret',
+  'cardNumber',
+  'number',
+  'passport',
+  'authorization',
+  'cookie',
+  'privateKey',
+  'masterKey',
+  'otp',
+  'totpSecret',
 ];
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
@@ -18,6 +32,8 @@ export interface LoggerOptions {
   /** Pretty lines for development; JSON for production and machines. */
   pretty: boolean;
   name?: string;
+  /** Where JSON lines go; standard output by default. */
+  destination?: DestinationStream;
 }
 
 /** The one logger factory: JSON in production, pretty in development, secrets redacted. */
@@ -27,7 +43,7 @@ export function createLogger(options: LoggerOptions): Logger {
     redact: { paths: redactPaths, censor: '[скрыто]' },
     ...(options.name ? { name: options.name } : {}),
   };
-  if (!options.pretty) return pino(base);
+  if (!options.pretty) return options.destination ? pino(base, options.destination) : pino(base);
 
   return pino(base, pretty({ colorize: true, sync: true, ignore: 'pid,hostname' }));
 }
