@@ -4,17 +4,16 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
 import { connectOrm } from '@orgcard/db';
-import {
-  createAppServices,
-  createCompanyRegistry,
-  createLogger,
-  loadSecrets,
-} from '@orgcard/api';
+import { createAppServices, createCompanyRegistry, createLogger, loadSecrets } from '@orgcard/api';
 import { createWebApp } from './server/app.ts';
 import { loadWebEnv } from './server/env.ts';
 
-const env = loadWebEnv(process.env);
-const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production', name: 'web' });
+const env = loadWebEnv();
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  pretty: env.NODE_ENV !== 'production',
+  name: 'web',
+});
 const orm = await connectOrm({ databaseUrl: env.DATABASE_URL });
 const services = createAppServices({
   config: {
@@ -44,7 +43,8 @@ async function assetsAndBuild() {
   const vite = await import('vite').then(({ createServer }) =>
     createServer({ root: import.meta.dirname, server: { middlewareMode: true }, logLevel: 'warn' }),
   );
-  const build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
+  const build = () =>
+    vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
 
   return { build, assets: [vite.middlewares], close: () => vite.close() };
 }

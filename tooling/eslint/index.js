@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 /** @param {string} tsconfigRootDir */
 export function config(tsconfigRootDir) {
   return tseslint.config(
-    { ignores: ['**/build/**', '**/dist/**', '**/.react-router/**', '**/node_modules/**', '**/*.js'] },
+    {
+      ignores: [
+        '**/build/**',
+        '**/dist/**',
+        '**/.react-router/**',
+        '**/node_modules/**',
+        '**/*.js',
+      ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
@@ -18,9 +26,15 @@ export function config(tsconfigRootDir) {
       rules: {
         '@typescript-eslint/no-floating-promises': 'error',
         '@typescript-eslint/consistent-type-imports': 'error',
-        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        '@typescript-eslint/no-unused-vars': [
+          'error',
+          { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+        ],
         '@typescript-eslint/only-throw-error': 'off',
-        '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+        '@typescript-eslint/no-misused-promises': [
+          'error',
+          { checksVoidReturn: { attributes: false } },
+        ],
         '@typescript-eslint/require-await': 'off',
         'no-console': 'error',
       },

@@ -23,7 +23,10 @@ export function sessionCookieJar(response: Response, secure: boolean): SessionCo
 
   return {
     set(token, maxAgeSeconds) {
-      response.append('Set-Cookie', `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}; ${attributes}`);
+      response.append(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}; ${attributes}`,
+      );
     },
     clear() {
       response.append('Set-Cookie', `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`);

@@ -25,7 +25,7 @@ export const webEnvShape = {
 export type WebEnv = z.infer<z.ZodObject<typeof webEnvShape>>;
 
 /** Reads the web server's configuration once; a wrong variable stops the process in one line. */
-export function loadWebEnv(source: Record<string, string | undefined>) {
+export function loadWebEnv(source: Record<string, string | undefined> = process.env) {
   const env: WebEnv = loadEnvOrExit(webEnvShape, source);
   const companyRegistry = exitOnEnvError(() => companyRegistrySettings(env));
   const fees = exitOnEnvError(() => loadFeeSettings(env));

@@ -17,7 +17,9 @@ interface ComposeService {
   environment?: Record<string, string>;
 }
 
-const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(read('docker-compose.yml'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 const exampleKeys = new Set(
   read('.env.example')
     .split('\n')

@@ -21,7 +21,9 @@ async function waitForHealth(url: string, processes: ChildProcess[]): Promise<vo
   while (Date.now() < deadline) {
     const exited = processes.find((child) => child.exitCode !== null);
     if (exited) throw new Error(`a process exited with code ${exited.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((response) => response.ok).catch(() => false);
+    const ok = await fetch(`${url}/healthz`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ok) return;
     await new Promise((done) => setTimeout(done, 200));
   }

@@ -12,6 +12,6 @@ export const workerEnvShape = {
 
 export type WorkerEnv = z.infer<z.ZodObject<typeof workerEnvShape>>;
 
-export function loadWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
+export function loadWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
   return loadEnvOrExit(workerEnvShape, source);
 }

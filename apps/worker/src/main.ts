@@ -4,9 +4,16 @@ import { createLogger, createMailer, DevSmsProvider, loadSecrets } from '@orgcar
 import { loadWorkerEnv } from './env.ts';
 import { startWorker } from './worker.ts';
 
-const env = loadWorkerEnv(process.env);
-const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production', name: 'worker' });
-const orm = await connectOrm({ databaseUrl: env.DATABASE_URL, poolMax: env.WORKER_CONCURRENCY + 2 });
+const env = loadWorkerEnv();
+const logger = createLogger({
+  level: env.LOG_LEVEL,
+  pretty: env.NODE_ENV !== 'production',
+  name: 'worker',
+});
+const orm = await connectOrm({
+  databaseUrl: env.DATABASE_URL,
+  poolMax: env.WORKER_CONCURRENCY + 2,
+});
 const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
 const worker = startWorker({
   orm,

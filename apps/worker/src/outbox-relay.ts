@@ -36,7 +36,11 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       const rows = await em.find(
         OutboxMessage,
         { status: 'pending' },
-        { orderBy: { createdAt: 'asc' }, limit: deps.batchSize ?? 100, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+        {
+          orderBy: { createdAt: 'asc' },
+          limit: deps.batchSize ?? 100,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        },
       );
       let sent = 0;
       for (const row of rows) {
@@ -56,7 +60,10 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         } catch (error) {
           row.attempts += 1;
           row.lastError = (error as Error).message.slice(0, 500);
-          log.warn({ outboxId: row.id, queue: row.queue, err: row.lastError }, 'outbox row not sent');
+          log.warn(
+            { outboxId: row.id, queue: row.queue, err: row.lastError },
+            'outbox row not sent',
+          );
           // Redis is most likely away: the rest of the batch would fail the same way.
           break;
         }

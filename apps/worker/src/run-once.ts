@@ -15,7 +15,10 @@ export async function runOnce(
   await effect();
   await fork
     .getConnection()
-    .execute('insert into processed_job (key, processed_at) values (?, now()) on conflict do nothing', [key]);
+    .execute(
+      'insert into processed_job (key, processed_at) values (?, now()) on conflict do nothing',
+      [key],
+    );
 
   return true;
 }

@@ -35,12 +35,18 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
   // Workers block on Redis; they need their own connection with unlimited retries.
   const workerConnection = new Redis(deps.redisUrl, { maxRetriesPerRequest: null });
   // The relay must fail fast when Redis is away, so that outbox rows simply wait.
-  const queueConnection = new Redis(deps.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const queueConnection = new Redis(deps.redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
   for (const connection of [workerConnection, queueConnection]) {
     connection.on('error', (error) => deps.logger.debug({ err: error.message }, 'redis error'));
   }
   const queues = Object.fromEntries(
-    queueNames.map((name) => [name, new Queue(name, { connection: queueConnection, prefix: deps.queuePrefix })]),
+    queueNames.map((name) => [
+      name,
+      new Queue(name, { connection: queueConnection, prefix: deps.queuePrefix }),
+    ]),
   ) as Record<QueueName, Queue>;
 
   const processors: Partial<Record<QueueName, Processor>> = {
@@ -49,11 +55,14 @@ export function startWorker(deps: WorkerDeps): RunningWorker {
     [QUEUES.cardIssuance]: createCardIssuanceProcessor(deps.orm, deps.domain),
   };
   const workers = Object.entries(processors).map(([name, processor]) =>
-    observeWorker(new Worker(name, observed(name, processor, deps.logger), {
-      connection: workerConnection,
-      prefix: deps.queuePrefix,
-      concurrency: deps.concurrency,
-    }), deps.logger),
+    observeWorker(
+      new Worker(name, observed(name, processor, deps.logger), {
+        connection: workerConnection,
+        prefix: deps.queuePrefix,
+        concurrency: deps.concurrency,
+      }),
+      deps.logger,
+    ),
   );
 
   const relay = createOutboxRelay({ orm: deps.orm, queues, logger: deps.logger });
@@ -92,7 +101,9 @@ function observed(queue: string, processor: Processor, logger: Logger): Processo
 }
 
 function observeWorker(worker: Worker, logger: Logger): Worker {
-  worker.on('error', (error) => logger.debug({ err: error.message, queue: worker.name }, 'worker error'));
+  worker.on('error', (error) =>
+    logger.debug({ err: error.message, queue: worker.name }, 'worker error'),
+  );
 
   return worker;
 }

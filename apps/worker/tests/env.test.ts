@@ -26,7 +26,10 @@ describe('worker configuration', () => {
   });
 
   it('names a missing variable', () => {
-    const result = startWorkerWith({ REDIS_URL: 'redis://localhost:6379', SMTP_URL: 'smtp://x:25' });
+    const result = startWorkerWith({
+      REDIS_URL: 'redis://localhost:6379',
+      SMTP_URL: 'smtp://x:25',
+    });
 
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('Неверная настройка DATABASE_URL: не задана');

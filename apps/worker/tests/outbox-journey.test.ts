@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevMessage, OutboxMessage } from '@orgcard/db';
-import { createMailer, enqueueJob, startSmtpCatcher, DevSmsProvider, type SmtpCatcher } from '@orgcard/api';
+import {
+  createMailer,
+  enqueueJob,
+  startSmtpCatcher,
+  DevSmsProvider,
+  type SmtpCatcher,
+} from '@orgcard/api';
 import { createTestApp, type TestApp } from '@orgcard/api/testing';
 import { freePort, startPrivateRedis, type PrivateRedis } from '@orgcard/launcher';
 import { startWorker, type RunningWorker } from '../src/worker.ts';
 
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -51,7 +60,9 @@ describe('the outbox journey: procedure → outbox → relay → worker → SMTP
   });
 
   it('delivers a test email, rendered in Russian, to the SMTP catcher', async () => {
-    const { outboxId } = await app.caller().dev.sendTestEmail({ to: 'anna@example.ru', name: 'Анна' });
+    const { outboxId } = await app
+      .caller()
+      .dev.sendTestEmail({ to: 'anna@example.ru', name: 'Анна' });
     expect((await outboxRow(outboxId)).status).toBe('pending');
 
     expect(await worker.relay.tick()).toBe(1);
@@ -88,7 +99,9 @@ describe('the outbox journey: procedure → outbox → relay → worker → SMTP
     await eventually(async () => (await emailsTo('vera@example.ru')).length === 1);
 
     // As if the relay's commit had been lost after the job reached Redis.
-    await app.services.orm.em.fork().nativeUpdate(OutboxMessage, { id: outboxId }, { status: 'pending' });
+    await app.services.orm.em
+      .fork()
+      .nativeUpdate(OutboxMessage, { id: outboxId }, { status: 'pending' });
     expect(await worker.relay.tick()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1000));
 

@@ -7,7 +7,10 @@ export const errorCodes = {
   unauthenticated: { trpc: 'UNAUTHORIZED', message: 'Войдите в систему.' },
   conflict: { trpc: 'CONFLICT', message: 'Конфликт с текущим состоянием.' },
   invalid_input: { trpc: 'BAD_REQUEST', message: 'Проверьте введённые данные.' },
-  invalid_state: { trpc: 'PRECONDITION_FAILED', message: 'Действие недоступно в текущем состоянии.' },
+  invalid_state: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Действие недоступно в текущем состоянии.',
+  },
   too_large: { trpc: 'PAYLOAD_TOO_LARGE', message: 'Слишком большой объём данных.' },
   rate_limited: { trpc: 'TOO_MANY_REQUESTS', message: 'Слишком много попыток. Попробуйте позже.' },
   unavailable: { trpc: 'SERVICE_UNAVAILABLE', message: 'Сервис временно недоступен.' },
@@ -24,7 +27,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
 
-  constructor(code: ErrorCode, message?: string, options: { field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    options: { field?: string; cause?: unknown } = {},
+  ) {
     super(message ?? errorCodes[code].message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

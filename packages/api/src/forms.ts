@@ -16,7 +16,7 @@ interface IssueLike {
 
 function issuesOf(cause: unknown): IssueLike[] | null {
   if (typeof cause !== 'object' || cause === null || !('issues' in cause)) return null;
-  const issues = (cause).issues;
+  const issues = cause.issues;
 
   return Array.isArray(issues) ? (issues as IssueLike[]) : null;
 }

@@ -5,7 +5,13 @@ export { createAppServices, type AppServices, type ServicesConfig } from './serv
 export { checkHealth, type HealthReport } from './health.ts';
 export { AppError, errorCodes, type ErrorCode } from './errors.ts';
 export { createLogger, type Logger } from './logger.ts';
-export { commonEnvShape, prepareEnvShape, parseEnv, loadEnvOrExit, EnvError } from './config/env.ts';
+export {
+  commonEnvShape,
+  prepareEnvShape,
+  parseEnv,
+  loadEnvOrExit,
+  EnvError,
+} from './config/env.ts';
 export { companyRegistryEnvShape, companyRegistrySettings, exitOnEnvError } from './config/env.ts';
 export {
   createCompanyRegistry,
@@ -16,7 +22,10 @@ export {
 } from './organisations/company-registry.ts';
 export { createMailer, type Mailer } from './notifications/mailer.ts';
 export { DevSmsProvider, type SmsProvider } from './notifications/sms.ts';
-export { deliverNotification, type DeliveryChannels } from './notifications/deliver-notification.ts';
+export {
+  deliverNotification,
+  type DeliveryChannels,
+} from './notifications/deliver-notification.ts';
 export { renderTemplate, type TemplateName } from './notifications/templates.ts';
 export { startSmtpCatcher, type SmtpCatcher } from './dev/smtp-catcher.ts';
 export { enqueueJob } from './outbox/enqueue.ts';
@@ -35,7 +44,13 @@ export {
   type BankDelivery,
 } from './applications/bank-webhook.ts';
 export { MAX_DOCUMENT_BYTES, MAX_APPLICATION_BYTES } from './applications/document-content.ts';
-export { tariffFor, tariffsFor, tariffs, type Tariff, type TariffCode } from './applications/tariffs.ts';
+export {
+  tariffFor,
+  tariffsFor,
+  tariffs,
+  type Tariff,
+  type TariffCode,
+} from './applications/tariffs.ts';
 export { issuanceEnvShape } from './config/env.ts';
 export {
   runDocumentChecks,

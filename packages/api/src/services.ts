@@ -60,7 +60,10 @@ export function createAppServices({
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.debug({ err: error.message }, 'redis connection error'));
   const queues = Object.fromEntries(
-    queueNames.map((name) => [name, new Queue(name, { connection: redis, prefix: config.queuePrefix })]),
+    queueNames.map((name) => [
+      name,
+      new Queue(name, { connection: redis, prefix: config.queuePrefix }),
+    ]),
   ) as Record<QueueName, Queue>;
 
   return {

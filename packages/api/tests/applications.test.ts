@@ -76,14 +76,12 @@ describe('card applications', () => {
       await head
         .caller()
         .applications.update({ organisationId, applicationId, purpose: 'Закупки' });
-      await head
-        .caller()
-        .applications.update({
-          organisationId,
-          applicationId,
-          department: 'Снабжение',
-          step: 'documents',
-        });
+      await head.caller().applications.update({
+        organisationId,
+        applicationId,
+        department: 'Снабжение',
+        step: 'documents',
+      });
       const resumed = await head.caller().applications.get({ organisationId, applicationId });
 
       expect(resumed.application).toMatchObject({

@@ -367,20 +367,16 @@ describe('what the applicant sees of the review', () => {
     const theirs = await submittedApplication(app, {});
 
     await expect(
-      app
-        .caller({ sessionToken: ours.head.token })
-        .review.checks({
-          organisationId: ours.organisation.id,
-          applicationId: theirs.application.id,
-        }),
+      app.caller({ sessionToken: ours.head.token }).review.checks({
+        organisationId: ours.organisation.id,
+        applicationId: theirs.application.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      app
-        .caller({ sessionToken: ours.head.token })
-        .review.history({
-          organisationId: theirs.organisation.id,
-          applicationId: theirs.application.id,
-        }),
+      app.caller({ sessionToken: ours.head.token }).review.history({
+        organisationId: theirs.organisation.id,
+        applicationId: theirs.application.id,
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

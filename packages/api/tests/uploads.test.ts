@@ -68,33 +68,27 @@ describe('application document uploads', () => {
     const { head, organisationId, applicationId } = await draft();
 
     const stored = [
-      await head
-        .caller()
-        .applications.uploadDocument({
-          organisationId,
-          applicationId,
-          kind: 'charter',
-          fileName: 'устав.png',
-          content: samplePdf,
-        }),
-      await head
-        .caller()
-        .applications.uploadDocument({
-          organisationId,
-          applicationId,
-          kind: 'charter',
-          fileName: 'scan',
-          content: sampleJpeg,
-        }),
-      await head
-        .caller()
-        .applications.uploadDocument({
-          organisationId,
-          applicationId,
-          kind: 'charter',
-          fileName: 'scan.pdf',
-          content: samplePng,
-        }),
+      await head.caller().applications.uploadDocument({
+        organisationId,
+        applicationId,
+        kind: 'charter',
+        fileName: 'устав.png',
+        content: samplePdf,
+      }),
+      await head.caller().applications.uploadDocument({
+        organisationId,
+        applicationId,
+        kind: 'charter',
+        fileName: 'scan',
+        content: sampleJpeg,
+      }),
+      await head.caller().applications.uploadDocument({
+        organisationId,
+        applicationId,
+        kind: 'charter',
+        fileName: 'scan.pdf',
+        content: samplePng,
+      }),
     ];
 
     expect(stored.map((document) => document.mediaType)).toEqual([

@@ -27,10 +27,7 @@ export function hasRedisServer(): boolean {
  * Starts `redis-server` from PATH on a free port. With `dataDir` it keeps an append-only file
  * there (jobs survive a restart); without it nothing is written to disk.
  */
-export async function startPrivateRedis(
-  dataDir?: string,
-  port?: number,
-): Promise<PrivateRedis> {
+export async function startPrivateRedis(dataDir?: string, port?: number): Promise<PrivateRedis> {
   if (!hasRedisServer()) throw new MissingRedisError();
   port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', ''];
@@ -53,7 +50,8 @@ export async function startPrivateRedis(
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`redis-server завершился с кодом ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`redis-server завершился с кодом ${child.exitCode}`);
     if (await canConnect(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -4,7 +4,11 @@ const dictionaries = { ru } as const;
 export type Locale = keyof typeof dictionaries;
 
 /** Looks up an interface text; `{name}` placeholders are filled from `params`. */
-export function t(key: MessageKey, params: Record<string, string> = {}, locale: Locale = 'ru'): string {
+export function t(
+  key: MessageKey,
+  params: Record<string, string> = {},
+  locale: Locale = 'ru',
+): string {
   const template: string = dictionaries[locale][key];
 
   return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);

@@ -53,7 +53,13 @@ export default function DevOutbox({ loaderData, actionData }: Route.ComponentPro
           {t('outbox.test.title')}
         </h2>
         <Form method="post" className="mt-3 space-y-3" noValidate>
-          <Field label={t('outbox.test.to')} name="to" type="email" required errors={fieldErrors.to} />
+          <Field
+            label={t('outbox.test.to')}
+            name="to"
+            type="email"
+            required
+            errors={fieldErrors.to}
+          />
           <Field label={t('outbox.test.name')} name="name" errors={fieldErrors.name} />
           <button
             type="submit"

@@ -43,7 +43,9 @@ export async function issueCode(
     { orderBy: { sentAt: 'desc' } },
   );
   if (previous && now.getTime() - previous.sentAt.getTime() < CODE_RESEND_AFTER_MS) {
-    const seconds = Math.ceil((CODE_RESEND_AFTER_MS - (now.getTime() - previous.sentAt.getTime())) / 1000);
+    const seconds = Math.ceil(
+      (CODE_RESEND_AFTER_MS - (now.getTime() - previous.sentAt.getTime())) / 1000,
+    );
     throw new AppError('rate_limited', `Новый код можно запросить через ${seconds} с.`);
   }
   if (previous) previous.consumedAt = now;
@@ -60,7 +62,11 @@ export async function issueCode(
     expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
     consumedAt: null,
   });
-  const message = { to: input.destination, template: input.template, data: { ...input.data, code } };
+  const message = {
+    to: input.destination,
+    template: input.template,
+    data: { ...input.data, code },
+  };
   enqueueJob(
     em,
     'notifications',

@@ -8,13 +8,10 @@ import { commonEnvShape, loadEnvOrExit } from '../config/env.ts';
 import { AppError } from '../errors.ts';
 import { createOperator, generateOperatorPassword } from '../identity/create-operator.ts';
 
-const env = loadEnvOrExit(
-  {
-    DATABASE_URL: commonEnvShape.DATABASE_URL,
-    OPERATOR_PASSWORD: z.string().optional(),
-  },
-  process.env,
-);
+const env = loadEnvOrExit({
+  DATABASE_URL: commonEnvShape.DATABASE_URL,
+  OPERATOR_PASSWORD: z.string().optional(),
+});
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

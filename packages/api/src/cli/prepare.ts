@@ -5,7 +5,7 @@ import { loadEnvOrExit, prepareEnvShape } from '../config/env.ts';
 import { createLogger } from '../logger.ts';
 import { seedDemoData } from '../seed/seed-demo-data.ts';
 
-const env = loadEnvOrExit(prepareEnvShape, process.env);
+const env = loadEnvOrExit(prepareEnvShape);
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
 const orm = await connectOrm({ databaseUrl: env.DATABASE_URL, poolMax: 2 });
 try {

@@ -27,8 +27,7 @@ export const companyRegistryEnvShape = {
 export type CompanyRegistryEnv = z.infer<z.ZodObject<typeof companyRegistryEnvShape>>;
 
 export type CompanyRegistrySettings =
-  | { kind: 'offline' }
-  | { kind: 'http'; baseUrl: string; token: string };
+  { kind: 'offline' } | { kind: 'http'; baseUrl: string; token: string };
 
 /**
  * Reads the registry choice; the HTTP registry needs its address and key. Throws an `EnvError`
@@ -46,7 +45,10 @@ export function companyRegistrySettings(env: CompanyRegistryEnv): CompanyRegistr
 /** Variables of card issuance (the worker's `card-issuance` job). */
 export const issuanceEnvShape = {
   /** The issuer identification number that opens every card number; 1 to 9 digits. */
-  CARD_NUMBER_PREFIX: z.string().regex(/^\d{1,9}$/, 'от 1 до 9 цифр').default('220099'),
+  CARD_NUMBER_PREFIX: z
+    .string()
+    .regex(/^\d{1,9}$/, 'от 1 до 9 цифр')
+    .default('220099'),
 };
 
 /** Variables of the database preparation step (migrations and demo data). */
@@ -63,20 +65,49 @@ export const prepareEnvShape = {
  * whose account passes the control key with its BIC; production must set every one.
  */
 export const feeEnvShape = {
-  FEE_PAYEE_NAME: z.string().trim().min(3).max(160).default('Минцифры России (демонстрационный получатель)'),
-  FEE_PAYEE_ACCOUNT: z.string().regex(/^\d{20}$/, 'нужно 20 цифр').default('40501810345250000001'),
+  FEE_PAYEE_NAME: z
+    .string()
+    .trim()
+    .min(3)
+    .max(160)
+    .default('Минцифры России (демонстрационный получатель)'),
+  FEE_PAYEE_ACCOUNT: z
+    .string()
+    .regex(/^\d{20}$/, 'нужно 20 цифр')
+    .default('40501810345250000001'),
   FEE_PAYEE_BANK: z.string().trim().min(3).max(45).default('ПАО Сбербанк'),
-  FEE_PAYEE_BIC: z.string().regex(/^\d{9}$/, 'нужно 9 цифр').default('044525225'),
-  FEE_PAYEE_CORR_ACCOUNT: z.string().regex(/^\d{20}$/, 'нужно 20 цифр').default('30101810400000000225'),
-  FEE_PAYEE_INN: z.string().regex(/^\d{10}$/, 'нужно 10 цифр').default('7710474375'),
-  FEE_PAYEE_KPP: z.string().regex(/^\d{4}[0-9A-Z]{2}\d{3}$/, 'нужно 9 знаков КПП').default('771001001'),
-  FEE_CBC: z.string().regex(/^\d{20}$/, 'нужно 20 цифр КБК').default('07110807081011000110'),
-  FEE_OKTMO: z.string().regex(/^(\d{8}|\d{11})$/, 'нужно 8 или 11 цифр').default('45382000'),
+  FEE_PAYEE_BIC: z
+    .string()
+    .regex(/^\d{9}$/, 'нужно 9 цифр')
+    .default('044525225'),
+  FEE_PAYEE_CORR_ACCOUNT: z
+    .string()
+    .regex(/^\d{20}$/, 'нужно 20 цифр')
+    .default('30101810400000000225'),
+  FEE_PAYEE_INN: z
+    .string()
+    .regex(/^\d{10}$/, 'нужно 10 цифр')
+    .default('7710474375'),
+  FEE_PAYEE_KPP: z
+    .string()
+    .regex(/^\d{4}[0-9A-Z]{2}\d{3}$/, 'нужно 9 знаков КПП')
+    .default('771001001'),
+  FEE_CBC: z
+    .string()
+    .regex(/^\d{20}$/, 'нужно 20 цифр КБК')
+    .default('07110807081011000110'),
+  FEE_OKTMO: z
+    .string()
+    .regex(/^(\d{8}|\d{11})$/, 'нужно 8 или 11 цифр')
+    .default('45382000'),
   BANK_WEBHOOK_SECRET: z.string().min(32, 'нужно не меньше 32 знаков').optional(),
 };
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, readonly rule: string) {
+  constructor(
+    readonly variable: string,
+    readonly rule: string,
+  ) {
     super(`Неверная настройка ${variable}: ${rule}`);
   }
 }
@@ -95,9 +126,10 @@ export function parseEnv<Shape extends z.ZodRawShape>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const variable = String(issue?.path[0] ?? '?');
-  const rule = issue?.code === 'invalid_type' && present[variable] === undefined
-    ? 'не задана'
-    : (issue?.message ?? 'неверное значение');
+  const rule =
+    issue?.code === 'invalid_type' && present[variable] === undefined
+      ? 'не задана'
+      : (issue?.message ?? 'неверное значение');
 
   throw new EnvError(variable, rule);
 }
@@ -105,7 +137,8 @@ export function parseEnv<Shape extends z.ZodRawShape>(
 /** Runs `parseEnv` and, on failure, prints its one line and stops the process. */
 export function loadEnvOrExit<Shape extends z.ZodRawShape>(
   shape: Shape,
-  source: Record<string, string | undefined>,
+  // The one place that reads the process environment; everything else is handed its values.
+  source: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<Shape>> {
   return exitOnEnvError(() => parseEnv(shape, source));
 }

@@ -10,7 +10,10 @@ const key32 = z
 export const secretsEnvShape = {
   MASTER_KEYS: z
     .string()
-    .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'формат id:base64[,id:base64]')
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/,
+      'формат id:base64[,id:base64]',
+    )
     .optional(),
   MASTER_KEY_CURRENT: z.string().optional(),
   CODE_HMAC_KEY: key32.optional(),
@@ -37,7 +40,9 @@ type SecretsEnv = Partial<Record<keyof typeof secretsEnvShape, string>> & { NODE
  */
 export function loadSecrets(env: SecretsEnv): Secrets {
   const production = env.NODE_ENV === 'production';
-  const missing = (['MASTER_KEYS', 'CODE_HMAC_KEY', 'PIN_HMAC_KEY'] as const).find((name) => !env[name]);
+  const missing = (['MASTER_KEYS', 'CODE_HMAC_KEY', 'PIN_HMAC_KEY'] as const).find(
+    (name) => !env[name],
+  );
   if (production && missing) throw new Error(`Неверная настройка ${missing}: не задана`);
   const keys = env.MASTER_KEYS
     ? parseMasterKeys(env.MASTER_KEYS)

@@ -4,14 +4,11 @@ import { commonEnvShape, loadEnvOrExit } from '../config/env.ts';
 import { createLogger } from '../logger.ts';
 import { startSmtpCatcher } from './smtp-catcher.ts';
 
-const env = loadEnvOrExit(
-  {
-    LOG_LEVEL: commonEnvShape.LOG_LEVEL,
-    DATABASE_URL: commonEnvShape.DATABASE_URL,
-    SMTP_URL: commonEnvShape.SMTP_URL,
-  },
-  process.env,
-);
+const env = loadEnvOrExit({
+  LOG_LEVEL: commonEnvShape.LOG_LEVEL,
+  DATABASE_URL: commonEnvShape.DATABASE_URL,
+  SMTP_URL: commonEnvShape.SMTP_URL,
+});
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: true, name: 'smtp-catcher' });
 const orm = await connectOrm({ databaseUrl: env.DATABASE_URL, poolMax: 2 });
 const catcher = await startSmtpCatcher(orm.em, Number(new URL(env.SMTP_URL).port));

@@ -12,11 +12,7 @@ z.config(z.locales.ru());
 
 /** Who may call a procedure. Every procedure declares one; a test walks the router to check. */
 export type Access =
-  | 'public'
-  | 'development'
-  | 'authenticated'
-  | 'operator'
-  | { organisation: Permission };
+  'public' | 'development' | 'authenticated' | 'operator' | { organisation: Permission };
 
 export interface ProcedureMeta {
   access: Access;
@@ -138,7 +134,9 @@ export function organisationProcedure(permission: Permission) {
           onBehalfOf: access.actingUnder?.principal ?? null,
           details: {
             ...entry.details,
-            ...(access.actingUnder ? { powerOfAttorneyId: access.actingUnder.powerOfAttorneyId } : {}),
+            ...(access.actingUnder
+              ? { powerOfAttorneyId: access.actingUnder.powerOfAttorneyId }
+              : {}),
           },
           request: ctx.request,
         });

@@ -23,7 +23,10 @@ export function useNodeWebCrypto(): void {
   // library (the web app), so the object is passed untyped.
   const nodeCrypto = webcrypto as never;
   x509.cryptoProvider.set(nodeCrypto);
-  pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: nodeCrypto }));
+  pkijs.setEngine(
+    'node-webcrypto',
+    new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: nodeCrypto }),
+  );
   ready = true;
 }
 

@@ -51,7 +51,9 @@ try {
     writeFileSync(join(folder, result.fileName), source.replaceAll(generated, INITIAL));
     renameSync(join(folder, result.fileName), join(folder, `${INITIAL}.ts`));
   }
-  process.stdout.write(result.fileName ? `written ${reset ? INITIAL : result.fileName}\n` : 'no changes\n');
+  process.stdout.write(
+    result.fileName ? `written ${reset ? INITIAL : result.fileName}\n` : 'no changes\n',
+  );
   writeIndex();
 } finally {
   await orm.close(true);

@@ -17,7 +17,10 @@ export const ApplicationDocument = defineEntity({
   name: 'ApplicationDocument',
   tableName: 'application_document',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     applicationId: p.uuid().index(),
     kind: p.enum([...documentKinds]),

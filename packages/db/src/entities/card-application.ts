@@ -18,12 +18,18 @@ export const CardApplication = defineEntity({
   name: 'CardApplication',
   tableName: 'card_application',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     applicantUserId: p.uuid(),
     /** Follows the organisation type. */
     cardType: p.enum(['LLC', 'NPO']),
-    status: p.enum([...applicationStatuses]).default('draft').index(),
+    status: p
+      .enum([...applicationStatuses])
+      .default('draft')
+      .index(),
     /** The wizard step the applicant reached, to resume there. */
     step: p.enum(['form', 'documents', 'fee', 'submit']).default('form'),
     purpose: p.string().length(500).nullable(),
@@ -41,7 +47,10 @@ export const CardApplication = defineEntity({
     /** How many times the automatic checks ran; each run's results carry its number. */
     checkRun: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     version: p.integer().version().default(1),
   }),
 });

@@ -12,7 +12,10 @@ export const Card = defineEntity({
   name: 'Card',
   tableName: 'card',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     /** One card per application: a second issuance of the same application is refused. */
     applicationId: p.uuid().unique(),

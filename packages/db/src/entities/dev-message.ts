@@ -9,13 +9,19 @@ export const DevMessage = defineEntity({
   name: 'DevMessage',
   tableName: 'dev_message',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     channel: p.enum(['email', 'sms']),
     recipient: p.string().length(320),
     subject: p.string().length(500).nullable(),
     text: p.text(),
     html: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()).index(),
+    createdAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index(),
   }),
 });
 

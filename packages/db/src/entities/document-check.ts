@@ -6,7 +6,10 @@ export const DocumentCheck = defineEntity({
   name: 'DocumentCheck',
   tableName: 'document_check',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     applicationId: p.uuid().index(),
     run: p.integer(),

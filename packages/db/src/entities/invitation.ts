@@ -7,7 +7,10 @@ export const Invitation = defineEntity({
   name: 'Invitation',
   tableName: 'invitation',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     email: p.string().length(320),
     role: p.enum([...memberRoles]),

@@ -9,7 +9,10 @@ export const Member = defineEntity({
   name: 'Member',
   tableName: 'member',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     userId: p.uuid().index(),
     role: p.enum([...memberRoles]),

@@ -9,8 +9,17 @@ export const OneTimeCode = defineEntity({
   name: 'OneTimeCode',
   tableName: 'one_time_code',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
-    purpose: p.enum(['sign_in', 'confirm_phone', 'confirm_email', 'sign_power_of_attorney', 'confirm_action']),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    purpose: p.enum([
+      'sign_in',
+      'confirm_phone',
+      'confirm_email',
+      'sign_power_of_attorney',
+      'confirm_action',
+    ]),
     /** What the code is for: a user id, an operator id, a power of attorney id... */
     subjectId: p.uuid().index(),
     channel: p.enum(['sms', 'email']),

@@ -6,7 +6,10 @@ export const Operator = defineEntity({
   name: 'Operator',
   tableName: 'operator',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     fullName: p.string().length(200),
     email: p.string().length(320).unique(),
     phone: p.string().length(12),

@@ -6,7 +6,10 @@ export const Organisation = defineEntity({
   name: 'Organisation',
   tableName: 'organisation',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     type: p.enum(['LLC', 'NPO']),
     fullName: p.string().length(500),
     shortName: p.string().length(200),

@@ -9,7 +9,10 @@ export const OutboxMessage = defineEntity({
   name: 'OutboxMessage',
   tableName: 'outbox_message',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     queue: p.string().length(64),
     jobName: p.string().length(64),
     payload: p.json<Record<string, unknown>>(),

@@ -18,7 +18,10 @@ export const PowerOfAttorney = defineEntity({
   name: 'PowerOfAttorney',
   tableName: 'power_of_attorney',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     /** The head who grants it. */
     principalUserId: p.uuid(),

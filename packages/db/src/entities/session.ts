@@ -9,7 +9,10 @@ export const Session = defineEntity({
   name: 'Session',
   tableName: 'session',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     tokenHash: p.string().length(64).unique().hidden(),
     kind: p.enum(['user', 'operator']),
     userId: p.uuid().nullable().index(),
@@ -21,7 +24,9 @@ export const Session = defineEntity({
     /** The absolute limit: twelve hours after sign-in whatever the activity. */
     expiresAt: p.datetime(),
     endedAt: p.datetime().nullable(),
-    endReason: p.enum(['sign_out', 'ended_by_user', 'idle', 'expired', 'password_changed']).nullable(),
+    endReason: p
+      .enum(['sign_out', 'ended_by_user', 'idle', 'expired', 'password_changed'])
+      .nullable(),
   }),
 });
 

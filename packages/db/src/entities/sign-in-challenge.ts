@@ -9,7 +9,10 @@ export const SignInChallenge = defineEntity({
   name: 'SignInChallenge',
   tableName: 'sign_in_challenge',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     kind: p.enum(['user', 'operator']),
     userId: p.uuid().nullable().index(),
     operatorId: p.uuid().nullable().index(),

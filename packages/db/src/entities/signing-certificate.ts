@@ -9,7 +9,10 @@ export const SigningCertificate = defineEntity({
   name: 'SigningCertificate',
   tableName: 'signing_certificate',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     cardId: p.uuid().unique(),
     serial: p.string().length(64).unique(),

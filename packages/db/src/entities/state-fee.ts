@@ -6,7 +6,10 @@ export const StateFee = defineEntity({
   name: 'StateFee',
   tableName: 'state_fee',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     organisationId: p.uuid().index(),
     applicationId: p.uuid().unique(),
     amountKopecks: p.bigint('bigint'),

@@ -6,7 +6,10 @@ export const User = defineEntity({
   name: 'User',
   tableName: 'app_user',
   properties: (p) => ({
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     fullName: p.string().length(200),
     /** Lower-cased; one account per address. */
     email: p.string().length(320).unique(),

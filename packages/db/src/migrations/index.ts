@@ -5,5 +5,8 @@ import { Migration20261203170000_journal_append_only } from './Migration20261203
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration00000000000001_initial', class: Migration00000000000001_initial },
-  { name: 'Migration20261203170000_journal_append_only', class: Migration20261203170000_journal_append_only },
+  {
+    name: 'Migration20261203170000_journal_append_only',
+    class: Migration20261203170000_journal_append_only,
+  },
 ];

@@ -6,6 +6,12 @@ export const messages = developmentProcedure.query(async ({ ctx }) => {
   const rows = await listDevMessages(ctx.em);
 
   return rows.map(({ id, channel, recipient, subject, text, html, createdAt }) => ({
-    id, channel, recipient, subject, text, html, createdAt,
+    id,
+    channel,
+    recipient,
+    subject,
+    text,
+    html,
+    createdAt,
   }));
 });
