@@ -1,6 +1,5 @@
-import { data, redirect } from 'react-router';
-import { toFormErrors } from '@orgcard/api/forms';
 import type { MessageKey } from '../i18n/ru.ts';
+import { throwIfRefused as throwIfPageRefused, trpcCodeOf } from './refusals.ts';
 
 /** The wizard's steps, in order. */
 export const wizardSteps = ['form', 'documents', 'fee', 'submit'] as const;
@@ -36,31 +35,15 @@ export function formatBytes(bytes: number): string {
   return `${format.format(Math.max(1, Math.round(bytes / 1024)))} КБ`;
 }
 
-function trpcCode(error: unknown): string | null {
-  if (!(error instanceof Error) || error.name !== 'TRPCError') return null;
-
-  return (error as Error & { code?: string }).code ?? null;
-}
-
 /**
- * Turns a refusal that is not the user's to fix on a form into a page: sign in first, 403, or
- * 404 (an application of another organisation is simply not found). Anything else is returned
- * to the caller.
+ * Turns a refusal that is not the user's to fix on a form into a page; an application of
+ * another organisation is simply not found.
  */
 export function throwIfRefused(error: unknown, request: Request): void {
-  const code = trpcCode(error);
-  if (code === 'UNAUTHORIZED') {
-    const url = new URL(request.url);
-    throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  if (code === 'FORBIDDEN') throw data(null, { status: 403 });
-  const fields = toFormErrors(error)?.fieldErrors ?? {};
-  if (code === 'NOT_FOUND' || fields.organisationId || fields.applicationId) {
-    throw data(null, { status: 404 });
-  }
+  throwIfPageRefused(error, request, { addressFields: ['organisationId', 'applicationId'] });
 }
 
 /** Whether a procedure refused because something does not exist. */
 export function isNotFound(error: unknown): boolean {
-  return trpcCode(error) === 'NOT_FOUND';
+  return trpcCodeOf(error) === 'NOT_FOUND';
 }

@@ -1,4 +1,5 @@
 import { redirect } from 'react-router';
+import { trpcCodeOf } from './refusals.ts';
 
 // Helpers of the identity pages: where to go after signing in, the short-lived cookie that
 // carries a sign-in challenge from the password page to the code page, and refusals.
@@ -47,12 +48,7 @@ export function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-/** The tRPC code of a failed server-side call, if it is one. */
-export function trpcCodeOf(error: unknown): string | null {
-  if (!(error instanceof Error) || error.name !== 'TRPCError') return null;
-
-  return (error as Error & { code?: string }).code ?? null;
-}
+export { trpcCodeOf } from './refusals.ts';
 
 /** A page that needs a signed-in person sends a stranger to sign in, then back. */
 export function redirectIfSignedOut(error: unknown, request: Request): void {

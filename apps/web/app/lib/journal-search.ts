@@ -1,6 +1,6 @@
-import { data, redirect } from 'react-router';
 import { toFormErrors, type FormErrors } from '@orgcard/api/forms';
 import { t } from '../i18n/index.ts';
+import { throwIfRefused as throwIfPageRefused } from './refusals.ts';
 
 /** The journal's filters as they travel in the page's address; days are Moscow days. */
 export interface JournalSearch {
@@ -62,20 +62,9 @@ export function refusalOf(error: unknown): 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_F
   return code === 'UNAUTHORIZED' || code === 'FORBIDDEN' || code === 'NOT_FOUND' ? code : null;
 }
 
-/**
- * Turns a refusal into the page's answer: the sign-in page for a visitor without a session,
- * 403 for a member without the right, 404 for an address that names no organisation.
- */
+/** Turns a refusal into the page's answer: sign in, 403 or 404 (see `lib/refusals.ts`). */
 export function throwIfRefused(error: unknown, request: Request): void {
-  const refusal = refusalOf(error);
-  if (refusal === 'UNAUTHORIZED') {
-    const url = new URL(request.url);
-    throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  if (refusal === 'FORBIDDEN') throw data(null, { status: 403 });
-  if (refusal === 'NOT_FOUND' || toFormErrors(error)?.fieldErrors.organisationId) {
-    throw data(null, { status: 404 });
-  }
+  throwIfPageRefused(error, request);
 }
 
 /** The field errors of filters a procedure refused to read (BAD_REQUEST), or null. */

@@ -1,21 +1,11 @@
-import { data } from 'react-router';
-import { toFormErrors } from '@orgcard/api/forms';
-import { redirectIfSignedOut, trpcCodeOf } from './identity.ts';
+import { throwIfRefused as throwIfPageRefused } from './refusals.ts';
 
 // Helpers of the organisation pages: refusals as pages, dates as Moscow calendar days, money
 // in kopecks shown as roubles (formatted here, at the edge, and nowhere else).
 
-/**
- * A failed call that is no form error: a stranger goes to sign in and comes back; a refusal
- * answers 403, an unknown organisation or power 404. Anything else is left to the caller.
- */
+/** A failed call that is no form error becomes a page: sign in, 403 or 404. */
 export function throwIfRefused(error: unknown, request: Request): void {
-  redirectIfSignedOut(error, request);
-  const code = trpcCodeOf(error);
-  if (code === 'FORBIDDEN') throw data(null, { status: 403 });
-  if (code === 'NOT_FOUND' || toFormErrors(error)?.fieldErrors.organisationId) {
-    throw data(null, { status: 404 });
-  }
+  throwIfPageRefused(error, request, { addressFields: ['organisationId', 'powerId'] });
 }
 
 export const dateFormat = new Intl.DateTimeFormat('ru-RU', {

@@ -1,31 +1,18 @@
-import { data, redirect } from 'react-router';
-import { toFormErrors } from '@orgcard/api/forms';
 import type { MessageKey } from '../i18n/ru.ts';
 import { t } from '../i18n/index.ts';
+import { throwIfRefused } from './refusals.ts';
 
 // Helpers of the operator console and of the check results shown to applicants.
 
-function trpcCode(error: unknown): string | null {
-  if (!(error instanceof Error) || error.name !== 'TRPCError') return null;
-
-  return (error as Error & { code?: string }).code ?? null;
-}
-
 /**
  * Turns a refusal of an operator page into a response: sign in as an operator first (then come
- * back), or 404. Anything else is left to the caller.
+ * back), 403, or 404 for a malformed or unknown id in the address.
  */
 export function throwIfOperatorRefused(error: unknown, request: Request): void {
-  const code = trpcCode(error);
-  if (code === 'UNAUTHORIZED') {
-    const url = new URL(request.url);
-    throw redirect(`/operator/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  // A malformed id in the address is a page that does not exist, like an unknown one.
-  const fields = toFormErrors(error)?.fieldErrors ?? {};
-  if (code === 'NOT_FOUND' || fields.applicationId || fields.documentId) {
-    throw data(null, { status: 404 });
-  }
+  throwIfRefused(error, request, {
+    signInPath: '/operator/signin',
+    addressFields: ['applicationId', 'documentId'],
+  });
 }
 
 export const moscowDateTime = new Intl.DateTimeFormat('ru-RU', {
