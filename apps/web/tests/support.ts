@@ -104,6 +104,11 @@ export async function startSystem(): Promise<RunningSystem> {
   try {
     await waitForHealth(baseUrl, processes);
     browser = await launchChromium();
+    // One visit before the journey, so that the development server has bundled the browser
+    // code (and reloaded, if it ever must) before any test starts typing into a page.
+    const warmUp = await browser.newPage();
+    await warmUp.goto(baseUrl, { waitUntil: 'networkidle' });
+    await warmUp.close();
   } catch (error) {
     await stop();
     throw error;
