@@ -1,63 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Card, CardApplication, DevMessage, Organisation, type EntityManager } from '@orgcard/db';
-import {
-  createMailer,
-  DevSmsProvider,
-  enqueueJob,
-  startSmtpCatcher,
-  type SmtpCatcher,
-} from '@orgcard/api';
+import { enqueueJob } from '@orgcard/api';
 import { createTestApp, type TestApp } from '@orgcard/api/testing';
-import { freePort } from '@orgcard/launcher';
 import { signedInOperator } from '../../../packages/api/tests/support/people.ts';
 import {
   submittedApplication,
   validDocuments,
   type SubmittedApplicationOptions,
 } from '../../../packages/api/tests/support/review-fixtures.ts';
-import { startWorker, type RunningWorker } from '../src/worker.ts';
-
-async function eventually<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually, startTestWorker, type TestWorker } from './support.ts';
 
 describe('an application through the real queues: checks → review → issuance', () => {
   let app: TestApp;
-  let catcher: SmtpCatcher;
-  let worker: RunningWorker;
+  let running: TestWorker;
   const em = (): EntityManager => app.services.orm.em.fork();
 
   beforeAll(async () => {
     app = await createTestApp();
-    catcher = await startSmtpCatcher(app.services.orm.em, await freePort());
-    worker = startWorker({
-      orm: app.services.orm,
-      redisUrl: app.services.config.redisUrl,
-      queuePrefix: app.services.config.queuePrefix,
-      logger: app.services.logger,
-      channels: {
-        mailer: createMailer(`smtp://127.0.0.1:${catcher.port}`, 'Orgcard <no-reply@orgcard.test>'),
-        sms: new DevSmsProvider(app.services.orm.em),
-      },
-      domain: app.services,
-      concurrency: 2,
-      // The relay polls as in production, so every job travels outbox → relay → queue → worker.
-      outboxPollMs: 100,
-    });
+    // The relay polls as in production, so every job travels outbox → relay → queue → worker.
+    running = await startTestWorker(app, 100);
   });
 
   afterAll(async () => {
-    await worker.stop();
-    await catcher.close();
+    await running.stop();
     await app.close();
   });
 
@@ -144,13 +109,13 @@ describe('an application through the real queues: checks → review → issuance
       .review.approve({ applicationId: application.id });
     await eventually(() => em().findOne(Card, { applicationId: application.id }));
 
-    const [job] = (await worker.queues['card-issuance'].getJobs(['completed'])).filter(
+    const [job] = (await running.worker.queues['card-issuance'].getJobs(['completed'])).filter(
       (candidate) => (candidate.data as { applicationId: string }).applicationId === application.id,
     );
     expect(job?.returnvalue).toMatchObject({ outcome: 'issued' });
     await job?.retry('completed');
     const repeated = await eventually(async () => {
-      const again = await worker.queues['card-issuance'].getJob(job?.id ?? '');
+      const again = await running.worker.queues['card-issuance'].getJob(job?.id ?? '');
 
       return again?.finishedOn && again.returnvalue?.outcome === 'already_issued' ? again : null;
     });

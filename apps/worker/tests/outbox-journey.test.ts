@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevMessage, OutboxMessage } from '@orgcard/db';
-import {
-  createMailer,
-  enqueueJob,
-  startSmtpCatcher,
-  DevSmsProvider,
-  type SmtpCatcher,
-} from '@orgcard/api';
+import { enqueueJob } from '@orgcard/api';
 import { createTestApp, type TestApp } from '@orgcard/api/testing';
-import { freePort, startPrivateRedis, type PrivateRedis } from '@orgcard/launcher';
-import { startWorker, type RunningWorker } from '../src/worker.ts';
-
-async function eventually<T>(
-  probe: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { startPrivateRedis, type PrivateRedis } from '@orgcard/launcher';
+import type { RunningWorker } from '../src/worker.ts';
+import { eventually, startTestWorker, type TestWorker } from './support.ts';
 
 describe('the outbox journey: procedure → outbox → relay → worker → SMTP', () => {
   let redis: PrivateRedis;
   let app: TestApp;
-  let catcher: SmtpCatcher;
+  let running: TestWorker;
   let worker: RunningWorker;
 
   const emailsTo = (to: string) => app.services.orm.em.fork().find(DevMessage, { recipient: to });
@@ -36,25 +18,12 @@ describe('the outbox journey: procedure → outbox → relay → worker → SMTP
   beforeAll(async () => {
     redis = await startPrivateRedis();
     app = await createTestApp({ redisUrl: redis.url });
-    catcher = await startSmtpCatcher(app.services.orm.em, await freePort());
-    worker = startWorker({
-      orm: app.services.orm,
-      redisUrl: redis.url,
-      queuePrefix: app.services.config.queuePrefix,
-      logger: app.services.logger,
-      channels: {
-        mailer: createMailer(`smtp://127.0.0.1:${catcher.port}`, 'Orgcard <no-reply@orgcard.test>'),
-        sms: new DevSmsProvider(app.services.orm.em),
-      },
-      domain: app.services,
-      concurrency: 2,
-      outboxPollMs: 0,
-    });
+    running = await startTestWorker(app, 0);
+    worker = running.worker;
   });
 
   afterAll(async () => {
-    await worker.stop();
-    await catcher.close();
+    await running.stop();
     await app.close();
     await redis.stop();
   });

@@ -103,6 +103,15 @@ export const openedDocumentSchema = z.object({
 });
 
 /** What a decision returns: the application's new status. */
+/** A text the operator writes for the applicant (a reason, remarks), named in its messages. */
+export function decisionText(label: string) {
+  return z
+    .string()
+    .trim()
+    .min(5, { error: `${label}: не короче 5 символов` })
+    .max(2000, { error: `${label}: не длиннее 2000 символов` });
+}
+
 export const decisionResultSchema = z.object({
   applicationId: z.string(),
   status: z.enum(applicationStatuses),
